@@ -1,0 +1,1 @@
+"""The ``corridor`` command (Typer): administration and batch work, one module per noun."""

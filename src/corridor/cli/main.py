@@ -1,0 +1,38 @@
+"""Entry point of the ``corridor`` command."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from corridor.cli import agency, db, demo, serve, token, user
+from corridor.errors import CorridorError
+
+app = typer.Typer(
+    name="corridor",
+    help=(
+        "Corridor node: border checks, screening and partner exchange.\n\n"
+        "Start with 'corridor db upgrade', then 'corridor demo' for a demo world or "
+        "'corridor agency add' and 'corridor user add' for a real one, then 'corridor serve'. "
+        "Settings come from CORRIDOR_* environment variables (CORRIDOR_DATABASE_URL, ...)."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command()(serve.serve)
+app.command()(demo.demo)
+app.add_typer(db.app, name="db")
+app.add_typer(agency.app, name="agency")
+app.add_typer(user.app, name="user")
+app.add_typer(token.app, name="token")
+
+
+def main() -> None:
+    """Run the CLI; a user's mistake prints one clear line and exits 1, never a traceback."""
+    try:
+        app()
+    except CorridorError as error:
+        print(f"error: {error.detail}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""Reference data shipped with the package (codes, names, rules), loaded by the domain."""

@@ -1,0 +1,166 @@
+"""Write the demo world into a node's store, in batches, reporting progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from corridor.demo.world import AGENCIES, DEMO_PASSWORD, TravellerSpec, demo_users, travellers
+from corridor.domain.credentials import hash_password
+from corridor.domain.points import reference_points
+from corridor.errors import Conflict
+from corridor.store.database import Database
+from corridor.store.models import (
+    Agency,
+    Base,
+    CrossingPoint,
+    TravelDocument,
+    Traveller,
+    User,
+    UserRole,
+)
+
+BATCH = 2_000
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    agencies: int
+    users: list[tuple[str, str, str]]  # username, agency, role
+    points: int
+    travellers: int
+    documents: int
+    password: str = DEMO_PASSWORD
+
+
+def load_demo(
+    database: Database,
+    *,
+    seed: int,
+    traveller_count: int,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Load the whole world in one transaction: a failure leaves the store as it was."""
+    with database.transaction() as session:
+        if session.scalar(select(Agency.id).limit(1)) is not None:
+            if not replace:
+                raise Conflict(
+                    "the store already holds data; use --replace to wipe it and load the demo"
+                )
+            _wipe(session)
+        agency_ids = _agencies(session)
+        users = _users(session, agency_ids)
+        points = _points(session)
+        counts = _travellers(session, agency_ids, travellers(seed, traveller_count), progress)
+    return DemoSummary(len(agency_ids), users, points, *counts)
+
+
+def _wipe(session: Session) -> None:
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(delete(table))
+
+
+def _agencies(session: Session) -> dict[str, int]:
+    ids = {}
+    for spec in AGENCIES:
+        agency = Agency(code=spec.code, name=spec.name, country=spec.country)
+        session.add(agency)
+        session.flush()
+        ids[spec.code] = agency.id
+    return ids
+
+
+def _users(session: Session, agency_ids: dict[str, int]) -> list[tuple[str, str, str]]:
+    password_hash = hash_password(DEMO_PASSWORD)  # one hash: every demo user shares the password
+    listed = []
+    for spec in demo_users():
+        session.add(
+            User(
+                agency_id=agency_ids[spec.agency_code],
+                username=spec.username,
+                display_name=spec.display_name,
+                password_hash=password_hash,
+                role_rows=[UserRole(role=role.value) for role in sorted(spec.roles)],
+            )
+        )
+        listed.append((spec.username, spec.agency_code, ",".join(sorted(spec.roles))))
+    session.flush()
+    return listed
+
+
+def _points(session: Session) -> int:
+    points = reference_points()
+    session.execute(
+        insert(CrossingPoint),
+        [
+            {
+                "code": p.code,
+                "name": p.name,
+                "country": p.country,
+                "kind": p.kind,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                "partner_code": p.partner_code,
+            }
+            for p in points
+        ],
+    )
+    return len(points)
+
+
+def _batches(specs: Iterator[TravellerSpec]) -> Iterator[list[TravellerSpec]]:
+    while batch := list(islice(specs, BATCH)):
+        yield batch
+
+
+def _travellers(
+    session: Session,
+    agency_ids: dict[str, int],
+    specs: Iterator[TravellerSpec],
+    progress: Progress | None,
+) -> tuple[int, int]:
+    total_travellers = total_documents = 0
+    for batch in _batches(specs):
+        rows = [
+            {
+                "agency_id": agency_ids[t.agency_code],
+                "family_name": t.family_name,
+                "given_names": t.given_names,
+                "native_name": t.native_name,
+                "script": t.script,
+                "birth_date": t.birth_date,
+                "sex": t.sex,
+                "nationality": t.nationality,
+                "source": t.source,
+            }
+            for t in batch
+        ]
+        ids = session.scalars(
+            insert(Traveller).returning(Traveller.id, sort_by_parameter_order=True), rows
+        ).all()
+        documents = [
+            {
+                "traveller_id": traveller_id,
+                "agency_id": agency_ids[t.agency_code],
+                "document_code": d.document_code,
+                "number": d.number,
+                "issuing_state": d.issuing_state,
+                "issued_on": d.issued_on,
+                "expires_on": d.expires_on,
+                "mrz": "\n".join(d.mrz),
+            }
+            for traveller_id, t in zip(ids, batch, strict=True)
+            for d in t.documents
+        ]
+        session.execute(insert(TravelDocument), documents)
+        total_travellers += len(batch)
+        total_documents += len(documents)
+        if progress:
+            progress(len(batch))
+    return total_travellers, total_documents

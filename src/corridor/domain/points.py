@@ -1,0 +1,35 @@
+"""Crossing points: airports, land gates and seaports, loaded from a data file."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class PointSpec:
+    code: str
+    name: str
+    country: str
+    kind: str  # air, land, sea
+    latitude: float
+    longitude: float
+    partner_code: str | None
+
+
+def reference_points() -> list[PointSpec]:
+    """The real crossing points on the corridors Corridor serves (``data/crossing_points.csv``)."""
+    text = resources.files("corridor.data").joinpath("crossing_points.csv").read_text("utf-8")
+    return [
+        PointSpec(
+            code=row["code"],
+            name=row["name"],
+            country=row["country"],
+            kind=row["kind"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            partner_code=row["partner_code"] or None,
+        )
+        for row in csv.DictReader(text.splitlines())
+    ]

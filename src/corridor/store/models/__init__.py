@@ -1,0 +1,18 @@
+"""The node's tables, one module per noun; importing this package registers them all."""
+
+from corridor.store.models.agencies import Agency
+from corridor.store.models.base import Base
+from corridor.store.models.points import CrossingPoint
+from corridor.store.models.travellers import TravelDocument, Traveller
+from corridor.store.models.users import Token, User, UserRole
+
+__all__ = [
+    "Agency",
+    "Base",
+    "CrossingPoint",
+    "Token",
+    "TravelDocument",
+    "Traveller",
+    "User",
+    "UserRole",
+]

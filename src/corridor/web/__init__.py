@@ -1,0 +1,1 @@
+"""Officers' web pages: server-rendered templates, with every asset served by the node itself."""

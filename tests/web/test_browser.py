@@ -1,0 +1,78 @@
+"""A real browser logs in as a demo user and sees the shell (Debian's Chromium via Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+
+from corridor.api.app import create_app
+from corridor.demo.load import load_demo
+from corridor.demo.world import DEMO_PASSWORD
+from corridor.settings import Settings
+from corridor.store.database import Database
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="browser test skipped: no Chromium here (apt-get install chromium; .ci/run does)",
+    ),
+]
+
+
+@pytest.fixture
+def node(settings: Settings, database: Database) -> Iterator[str]:
+    load_demo(database, seed=7, traveller_count=200)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(settings, database), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test node did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_a_border_officer_logs_in_and_opens_a_traveller(node: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page()
+        page.goto(f"{node}/login")
+        page.fill("input[name=username]", "vnm.border")
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{node}/")
+        assert page.text_content("[data-testid=current-user]") == "Border officer (VNM-MPS)"
+        assert int(page.text_content("[data-testid=count-travellers]") or "0") > 0
+        page.click("nav >> text=Travellers")
+        page.click("table tbody tr:first-child a")
+        assert page.locator("pre.mrz").count() >= 1
+        page.click("text=Log out")
+        page.wait_for_url(f"{node}/login")
+        browser.close()

@@ -1,0 +1,80 @@
+import re
+
+from fastapi.testclient import TestClient
+
+from corridor.domain.roles import Role
+from tests.conftest import PASSWORD, World
+
+
+def _log_in(client: TestClient, username: str) -> None:
+    response = client.post(
+        "/login", data={"username": username, "password": PASSWORD}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text
+
+
+def test_pages_send_a_visitor_to_the_login_page(client: TestClient) -> None:
+    for path in ("/", "/travellers", "/users", "/tokens"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == "/login"
+
+
+def test_a_wrong_password_says_so_without_saying_which_part(
+    client: TestClient, world: World
+) -> None:
+    world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    for username, password in (("vnm.border", "wrong-password"), ("nobody", PASSWORD)):
+        response = client.post("/login", data={"username": username, "password": password})
+        assert response.status_code == 401
+        assert "unknown username or wrong password" in response.text
+
+
+def test_an_officer_logs_in_and_sees_the_shell(client: TestClient, world: World) -> None:
+    world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    _log_in(client, "vnm.border")
+    page = client.get("/").text
+    assert "Overview" in page
+    assert "VNM-MPS" in page
+    assert "Travellers" in page
+    assert 'href="/users"' not in page  # the user list is for administrators and auditors
+    cookie = client.cookies.get("corridor_session")
+    assert cookie
+    assert client.get("/api/v1/me").json()["username"] == "vnm.border"
+
+
+def test_logging_out_ends_the_session(client: TestClient, world: World) -> None:
+    world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    _log_in(client, "vnm.border")
+    page = client.get("/").text
+    assert client.post("/logout", follow_redirects=False).status_code == 303
+    assert "Overview" in page
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_token_made_in_the_browser_is_shown_once_and_needs_the_form_token(
+    client: TestClient, world: World
+) -> None:
+    world.officer("gbr.liaison", "GBR-HO", Role.LIAISON)
+    _log_in(client, "gbr.liaison")
+    form = client.get("/tokens").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', form)
+    assert csrf is not None
+    refused = client.post("/tokens", data={"csrf": "forged", "name": "x"})
+    assert refused.status_code == 422
+    assert "form has expired" in refused.text
+    created = client.post("/tokens", data={"csrf": csrf.group(1), "name": "sync", "days": "7"})
+    assert created.status_code == 200
+    secret = re.search(r"(cor_[A-Za-z0-9_-]+)", created.text)
+    assert secret is not None
+    assert secret.group(1) not in client.get("/tokens").text
+
+
+def test_pages_load_nothing_from_outside_the_node(client: TestClient, world: World) -> None:
+    world.officer("vnm.admin", "VNM-MPS", Role.ADMIN)
+    pages = [client.get("/login").text]
+    _log_in(client, "vnm.admin")
+    pages += [client.get(p).text for p in ("/", "/agencies", "/users", "/tokens")]
+    for page in pages:
+        assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert client.get("/static/corridor.css").status_code == 200
