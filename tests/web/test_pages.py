@@ -78,3 +78,23 @@ def test_pages_load_nothing_from_outside_the_node(client: TestClient, world: Wor
     for page in pages:
         assert not re.search(r'(src|href)="(https?:)?//', page)
     assert client.get("/static/corridor.css").status_code == 200
+
+
+def test_the_document_check_page_reads_an_mrz_from_the_form(
+    client: TestClient, world: World
+) -> None:
+    world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    _log_in(client, "vnm.border")
+    form = client.get("/documents/check").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', form)
+    assert csrf is not None
+    mrz = (
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8989O2C36UTO7408122F1204159ZE184226B<<<<<10"
+    )
+    page = client.post("/documents/check", data={"csrf": csrf.group(1), "mrz": mrz}).text
+    assert 'data-testid="verdict"' in page
+    assert "EXPIRED" in page
+    assert "Corrected document number" in page
+    bad = client.post("/documents/check", data={"csrf": csrf.group(1), "mrz": "nonsense"})
+    assert bad.status_code == 422
+    assert "lower-case" in bad.text

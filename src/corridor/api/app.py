@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from corridor import __version__
 from corridor.api import problems
 from corridor.api.limits import BodySizeLimit
-from corridor.api.routers import agencies, health, me, tokens, travellers, users
+from corridor.api.routers import agencies, documents, health, me, tokens, travellers, users
 from corridor.settings import Settings, get_settings
 from corridor.store.database import Database
 from corridor.web import routes as web_routes
@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database or Database(settings.database_url)
     problems.install(app)
-    for router in (health, me, agencies, users, tokens, travellers):
+    for router in (health, me, agencies, users, tokens, travellers, documents):
         app.include_router(router.router)
     app.include_router(web_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -61,7 +61,8 @@ def demo(
         return
     context.console.print(
         f"loaded {summary.agencies} agencies, {summary.points} crossing points, "
-        f"{summary.travellers:,} travellers with {summary.documents:,} documents"
+        f"{summary.travellers:,} travellers with {summary.documents:,} documents, "
+        f"{summary.reports:,} of them on the lost, stolen and forged register"
     )
     table = Table("username", "agency", "role", title=f"Demo users (password: {summary.password})")
     for username, agency, role in summary.users:

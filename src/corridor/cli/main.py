@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from corridor.cli import agency, db, demo, serve, token, user
+from corridor.cli import agency, db, demo, documents, mrz, serve, token, user
 from corridor.errors import CorridorError
 
 app = typer.Typer(
@@ -27,6 +27,8 @@ app.add_typer(db.app, name="db")
 app.add_typer(agency.app, name="agency")
 app.add_typer(user.app, name="user")
 app.add_typer(token.app, name="token")
+app.add_typer(mrz.app, name="mrz")
+app.add_typer(documents.app, name="documents")
 
 
 def main() -> None:

@@ -9,8 +9,17 @@ from itertools import islice
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from corridor.demo.world import AGENCIES, DEMO_PASSWORD, TravellerSpec, demo_users, travellers
+from corridor.demo.world import (
+    AGENCIES,
+    AGENCY_OF,
+    DEMO_PASSWORD,
+    TravellerSpec,
+    demo_users,
+    travellers,
+)
 from corridor.domain.credentials import hash_password
+from corridor.domain.documents.ocr import number_key
+from corridor.domain.documents.registry import type_of_code
 from corridor.domain.points import reference_points
 from corridor.errors import Conflict
 from corridor.store.database import Database
@@ -18,6 +27,7 @@ from corridor.store.models import (
     Agency,
     Base,
     CrossingPoint,
+    DocumentReport,
     TravelDocument,
     Traveller,
     User,
@@ -35,6 +45,7 @@ class DemoSummary:
     points: int
     travellers: int
     documents: int
+    reports: int
     password: str = DEMO_PASSWORD
 
 
@@ -124,8 +135,8 @@ def _travellers(
     agency_ids: dict[str, int],
     specs: Iterator[TravellerSpec],
     progress: Progress | None,
-) -> tuple[int, int]:
-    total_travellers = total_documents = 0
+) -> tuple[int, int, int]:
+    total_travellers = total_documents = total_reports = 0
     for batch in _batches(specs):
         rows = [
             {
@@ -159,8 +170,35 @@ def _travellers(
             for d in t.documents
         ]
         session.execute(insert(TravelDocument), documents)
+        reports = _reports(batch, agency_ids)
+        if reports:
+            session.execute(insert(DocumentReport), reports)
         total_travellers += len(batch)
         total_documents += len(documents)
+        total_reports += len(reports)
         if progress:
             progress(len(batch))
-    return total_travellers, total_documents
+    return total_travellers, total_documents, total_reports
+
+
+def _reports(batch: list[TravellerSpec], agency_ids: dict[str, int]) -> list[dict[str, object]]:
+    """Registry rows for the reported documents, filed by the issuing state's agency."""
+    rows = []
+    for traveller in batch:
+        for d in traveller.documents:
+            agency = AGENCY_OF.get(d.issuing_state)
+            if d.reported is None or agency is None:
+                continue
+            rows.append(
+                {
+                    "agency_id": agency_ids[agency],
+                    "issuing_state": d.issuing_state,
+                    "document_number": d.number,
+                    "number_key": number_key(d.number),
+                    "document_type": type_of_code(d.document_code).value,
+                    "reason": d.reported,
+                    "reported_on": d.issued_on + (d.expires_on - d.issued_on) / 3,
+                    "note": "demo",
+                }
+            )
+    return rows

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from corridor.demo.names import NATIONALITIES, draw_name
 from corridor.domain.agencies import AgencySpec
+from corridor.domain.documents import ocr
+from corridor.domain.documents.check_digit import check_digit
 from corridor.domain.documents.mrz_writer import DocumentFields, make_td1, make_td3
 from corridor.domain.roles import Role
 
@@ -73,7 +75,14 @@ class DocumentSpec:
     issuing_state: str
     issued_on: date
     expires_on: date
-    mrz: tuple[str, ...]
+    mrz: tuple[str, ...]  # as printed: a badly printed one carries an OCR slip
+    reported: str | None = None  # registry reason, if the issuing agency reported it
+
+
+# Shares of passports that the issuing agency has reported, and that are badly printed.
+REPORTED_SHARE = 0.015
+REPORT_REASONS = ("lost", "lost", "stolen", "stolen", "revoked", "invalidated", "forged")
+BADLY_PRINTED_SHARE = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +166,23 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _smudged(rng: random.Random, mrz: tuple[str, ...]) -> tuple[str, ...]:
+    """The MRZ with one digit of the document number printed so OCR reads it as a letter,
+    where the check digit still points back to one reading (else the print is left clean)."""
+    line = mrz[1]
+    digit = line[9]
+    slots = [i for i in range(9) if line[i] in ocr.DIGIT_TO_LETTER]
+    rng.shuffle(slots)
+    for i in slots:
+        smudged = line[:i] + ocr.DIGIT_TO_LETTER[line[i]] + line[i + 1 : 9]
+        if check_digit(smudged) == digit:  # 6 and G weigh alike: no check digit can tell
+            continue
+        readings = [n for n in ocr.single_substitutions(smudged) if check_digit(n) == digit]
+        if readings == [line[:9]]:
+            return (mrz[0], smudged + line[9:], *mrz[2:])
+    return mrz
+
+
 def _documents(
     rng: random.Random, nationality: str, family: str, given: str, born: date, sex: str
 ) -> tuple[DocumentSpec, ...]:
@@ -166,7 +192,10 @@ def _documents(
     expires = _add_years(issued, years) - timedelta(days=1)
     number = _passport_number(rng, nationality)
     mrz = make_td3(_fields("P", nationality, family, given, number, born, sex, expires))
-    documents = [DocumentSpec("P", number, nationality, issued, expires, mrz)]
+    if rng.random() < BADLY_PRINTED_SHARE:
+        mrz = _smudged(rng, mrz)
+    reported = rng.choice(REPORT_REASONS) if rng.random() < REPORTED_SHARE else None
+    documents = [DocumentSpec("P", number, nationality, issued, expires, mrz, reported)]
     if nationality == "VNM" and adult and rng.random() < 0.3:
         # Citizen identity card: a 12-digit number, so the TD1 long-number rule applies.
         card = "0" + "".join(rng.choices(string.digits, k=11))

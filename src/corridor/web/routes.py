@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,11 +16,13 @@ from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import CorridorError
 from corridor.services.accounts import create_api_token, end_session, log_in, revoke_token
+from corridor.services.documents import check_document
 from corridor.settings import Settings
 from corridor.store.database import Database
 from corridor.store.models import User
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.agencies import AgencyRepository
+from corridor.store.repositories.document_reports import DocumentReportRepository
 from corridor.store.repositories.points import CrossingPointRepository
 from corridor.store.repositories.tokens import TokenRepository
 from corridor.store.repositories.travellers import TravellerRepository
@@ -238,3 +241,48 @@ def tokens_revoke(request: Request, token_id: int, csrf: Annotated[str, Form()] 
     except CorridorError as error:
         return _tokens_page(request, principal, error=error.detail)
     return RedirectResponse("/tokens", status_code=303)
+
+
+@router.get("/documents/check", response_class=HTMLResponse)
+def document_check_form(request: Request) -> Response:
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    if not principal.has(*TRAVELLER_READERS):
+        return _forbidden(request, principal, "Document checks are for operational roles.")
+    _, database = _state(request)
+    with database.transaction() as session:
+        reported = DocumentReportRepository(session).count(principal.agency_id)
+    return _page(request, principal, "document_check.html", reported=reported)
+
+
+@router.post("/documents/check", response_class=HTMLResponse)
+def document_check(
+    request: Request,
+    csrf: Annotated[str, Form()] = "",
+    mrz: Annotated[str, Form(max_length=4096)] = "",
+) -> Response:
+    """The MRZ travels in the form body, never in the URL: it is personal data."""
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    if not principal.has(*TRAVELLER_READERS):
+        return _forbidden(request, principal, "Document checks are for operational roles.")
+    settings, database = _state(request)
+    try:
+        web_session.check_form_token(principal, settings, csrf)
+        with database.transaction() as session:
+            result = check_document(session, principal.agency_id, date.today(), mrz=mrz)
+            reported = DocumentReportRepository(session).count(principal.agency_id)
+    except CorridorError as error:
+        return _page(
+            request, principal, "document_check.html", status=422, error=error.detail, mrz=mrz
+        )
+    return _page(
+        request,
+        principal,
+        "document_check.html",
+        result=result.as_dict(),
+        mrz=mrz,
+        reported=reported,
+    )

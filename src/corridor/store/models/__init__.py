@@ -2,6 +2,7 @@
 
 from corridor.store.models.agencies import Agency
 from corridor.store.models.base import Base
+from corridor.store.models.documents import DocumentReport
 from corridor.store.models.points import CrossingPoint
 from corridor.store.models.travellers import TravelDocument, Traveller
 from corridor.store.models.users import Token, User, UserRole
@@ -10,6 +11,7 @@ __all__ = [
     "Agency",
     "Base",
     "CrossingPoint",
+    "DocumentReport",
     "Token",
     "TravelDocument",
     "Traveller",
