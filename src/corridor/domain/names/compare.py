@@ -1,0 +1,129 @@
+"""Comparing two names token by token, in any order, and saying how each pair matched.
+
+Both names arrive as token lists (already romanised). Tokens pair up one-to-one, best first;
+a token may also match two adjacent tokens of the other name written together (JIANPING and
+JIAN PING, SEONGHUN and SEONG HUN). Each pair says *how* it matched, for the explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from corridor.domain.names.fold import fold, skeleton
+from corridor.domain.names.variants import same_name
+
+Weight = Callable[[str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMatch:
+    left: str
+    right: str
+    how: str  # exact, spelling, variant, typo, consonants, initial
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The best alignment of two names: matched pairs, and what is left on each side."""
+
+    matches: tuple[TokenMatch, ...]
+    left_unmatched: tuple[str, ...]
+    right_unmatched: tuple[str, ...]
+    matched_weight: float
+    total_weight: float
+    unmatched_weight: float
+
+    @property
+    def coverage(self) -> float:
+        return self.matched_weight / self.total_weight if self.total_weight else 0.0
+
+
+def token_similarity(a: str, b: str) -> tuple[float, str]:
+    """How alike two upper-case tokens are (0 to 1), and why."""
+    if a == b:
+        return 1.0, "exact"
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return 0.97, "spelling"
+    if same_name(a, b):
+        return 0.95, "variant"
+    shortest, longest = min(len(a), len(b)), max(len(a), len(b))
+    # A slip in a long part, or in a four-letter one after its first letter: WANG and YANG,
+    # TUNG and HUNG are other names, not typos.
+    if (
+        shortest >= 3
+        and (longest >= 5 or (longest == 4 and a[0] == b[0]))
+        and (OSA.distance(a, b, score_cutoff=1) <= 1 or OSA.distance(fa, fb, score_cutoff=1) <= 1)
+    ):
+        return 0.9, "typo"
+    sa, sb = skeleton(a), skeleton(b)
+    if len(sa) >= 3 and sa == sb and fa[0] == fb[0]:
+        return 0.88, "consonants"
+    if shortest == 1 and a[0] == b[0]:
+        return 0.6, "initial"
+    return 0.0, ""
+
+
+Variant = tuple[tuple[str, ...], tuple[float, ...]]
+
+
+def _merged(tokens: Sequence[str], weight: Weight) -> list[Variant]:
+    """The tokens, and each way of writing two adjacent tokens as one. A merged token weighs
+    what the heavier of its parts does: NGUYEN+VAN is no rarer than NGUYEN."""
+    weights = tuple(weight(t) for t in tokens)
+    out = [(tuple(tokens), weights)]
+    for i in range(len(tokens) - 1):
+        merged = (*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :])
+        merged_weights = (*weights[:i], max(weights[i], weights[i + 1]), *weights[i + 2 :])
+        out.append((merged, merged_weights))
+    return out
+
+
+def align(left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatch:
+    """The alignment of ``left`` with ``right`` that carries the most weight. A matched pair
+    counts at the lighter of its two weights, so a misspelt (unseen, hence "rare") token
+    cannot weigh more than the name it stands for."""
+    best: NameMatch | None = None
+    for left_variant in _merged(left, weight):
+        for right_variant in _merged(right, weight):
+            candidate = _align(left_variant, right_variant)
+            if best is None or (candidate.matched_weight, -candidate.total_weight) > (
+                best.matched_weight,
+                -best.total_weight,
+            ):
+                best = candidate
+    assert best is not None
+    return best
+
+
+def _align(left_variant: Variant, right_variant: Variant) -> NameMatch:
+    (left, left_w), (right, right_w) = left_variant, right_variant
+    pairs = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            similarity, how = token_similarity(a, b)
+            if similarity > 0:
+                pairs.append((similarity * min(left_w[i], right_w[j]), similarity, i, j, how))
+    pairs.sort(reverse=True)
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    matches = []
+    matched_weight = total = 0.0
+    for gain, similarity, i, j, how in pairs:
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        matches.append(TokenMatch(left[i], right[j], how, similarity))
+        matched_weight += gain
+        total += min(left_w[i], right_w[j])
+    left_rest = tuple(t for i, t in enumerate(left) if i not in used_left)
+    right_rest = tuple(t for j, t in enumerate(right) if j not in used_right)
+    unmatched = sum(w for i, w in enumerate(left_w) if i not in used_left)
+    unmatched += sum(w for j, w in enumerate(right_w) if j not in used_right)
+    total += unmatched
+    return NameMatch(tuple(matches), left_rest, right_rest, matched_weight, total, unmatched)

@@ -1,0 +1,93 @@
+"""The candidate index: which alerts a traveller could be, without scanning every alert.
+
+Each alert is filed under keys that a true match shares with it despite the variations that
+screening must survive: every pair of its name parts (any order, middle names dropped,
+spellings folded), every pair of their consonant skeletons (Arabic vowels), each name part with
+the birth date (a typo in the other part; a date with day and month swapped), and each document
+number read with OCR confusions undone. Keys are 64-bit hashes in one sorted array, so a
+million alerts take a few hundred megabytes and a look-up is a binary search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import combinations
+
+import numpy as np
+import numpy.typing as npt
+
+from corridor.domain.names.fold import fold, skeleton
+from corridor.domain.names.variants import labels
+from corridor.domain.screening.records import Person, readings
+
+MAX_POSTINGS = 2_000  # keys shared by more alerts than this (NGUYEN+THI) select nothing
+
+
+def _name_tokens(person: Person) -> Iterator[tuple[str, ...]]:
+    for reading in readings(person):
+        yield reading
+        for i in range(len(reading) - 1):  # JIAN PING written JIANPING
+            yield (*reading[:i], reading[i] + reading[i + 1], *reading[i + 2 :])
+
+
+def keys(person: Person, *, query: bool) -> set[str]:
+    out: set[str] = set()
+    tokens: set[str] = set()
+    for reading in _name_tokens(person):
+        folded = sorted({label for t in reading for label in (labels(t) or [fold(t)])})
+        tokens.update(folded)
+        out.update(f"p|{a}|{b}" for a, b in combinations(folded, 2))
+        skeletons = sorted({skeleton(t) for t in reading if len(skeleton(t)) >= 2})
+        tokens.update(fold(t) for t in reading)
+        out.update(f"s|{a}|{b}" for a, b in combinations(skeletons, 2))
+        if len(folded) == 1:
+            out.add(f"t|{folded[0]}")
+    for date_key in _date_keys(person, query=query):
+        out.update(f"d|{token}|{date_key}" for token in tokens)
+    out.update(f"n|{document}" for document in person.documents)
+    return out
+
+
+def _date_keys(person: Person, *, query: bool) -> list[str]:
+    born = person.birth_date
+    if born is None:
+        return []
+    if not query:
+        return born.keys()
+    text = str(born)
+    return sorted({text, text[:7], text[:4]}) if born.is_full else born.keys()
+
+
+class CandidateIndex:
+    def __init__(self, alerts: Sequence[Person]) -> None:
+        hashes: list[int] = []
+        owners: list[int] = []
+        for position, alert in enumerate(alerts):
+            for key in keys(alert, query=False):
+                hashes.append(hash(key))
+                owners.append(position)
+        order = np.argsort(np.asarray(hashes, dtype=np.int64), kind="stable")
+        self.hashes: npt.NDArray[np.int64] = np.asarray(hashes, dtype=np.int64)[order]
+        self.owners: npt.NDArray[np.int32] = np.asarray(owners, dtype=np.int32)[order]
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.hashes.nbytes + self.owners.nbytes)
+
+    def candidates(self, person: Person) -> list[int]:
+        """Positions of the alerts that share a selective key with ``person``."""
+        probe = np.asarray([hash(k) for k in keys(person, query=True)], dtype=np.int64)
+        if probe.size == 0:
+            return []
+        starts = np.searchsorted(self.hashes, probe, side="left")
+        ends = np.searchsorted(self.hashes, probe, side="right")
+        sizes = ends - starts
+        chosen = (sizes > 0) & (sizes <= MAX_POSTINGS)
+        if not chosen.any() and sizes.any():
+            smallest = int(np.argmin(np.where(sizes > 0, sizes, np.iinfo(np.int64).max)))
+            chosen[smallest] = True
+        slices = [self.owners[s:e] for s, e in zip(starts[chosen], ends[chosen], strict=True)]
+        if not slices:
+            return []
+        found: list[int] = np.unique(np.concatenate(slices)).tolist()
+        return found

@@ -1,0 +1,37 @@
+"""The screening model: its evidence weights and thresholds are data (``data/screening/``),
+versioned, so that a hit's explanation can name the model that scored it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    version: str
+    name: dict[str, float]
+    birth_date: dict[str, float]
+    sex: dict[str, float]
+    nationality: dict[str, float]
+    document: dict[str, float]
+    offset: float
+    thresholds: dict[str, float]
+
+    def threshold(self, alert_type: str | None) -> float:
+        return self.thresholds.get(alert_type or "default", self.thresholds["default"])
+
+    def score(self, bits: float) -> float:
+        return float(1.0 / (1.0 + 2.0 ** (self.offset - bits)))
+
+
+@lru_cache(maxsize=4)
+def load_model(version: str = "model-v1") -> Model:
+    raw: dict[str, Any] = json.loads(
+        resources.files("corridor.data").joinpath(f"screening/{version}.json").read_text("utf-8")
+    )
+    raw.pop("about", None)
+    return Model(**raw)

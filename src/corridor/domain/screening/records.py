@@ -1,0 +1,66 @@
+"""People as screening compares them: an alert's subject or a traveller, with every name
+romanised once, up front, so that a check compares prepared values only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from corridor.domain.documents.ocr import number_key
+from corridor.domain.names.transliterate import romanisations, uncertain_tokens
+from corridor.domain.screening.dates import BirthDate
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One written name and its Latin readings (token tuples)."""
+
+    written: str
+    readings: tuple[tuple[str, ...], ...]
+    uncertain: frozenset[str] = frozenset()  # readings that are guesses (kanji given names)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    names: tuple[NameForm, ...]
+    birth_date: BirthDate | None
+    nationalities: frozenset[str]
+    sex: str | None
+    documents: frozenset[str]  # OCR-normalised number keys
+    document_numbers: tuple[str, ...] = field(default=())
+
+
+def prepare(
+    record_id: str,
+    names: Sequence[str],
+    birth_date: BirthDate | None,
+    nationalities: Sequence[str],
+    sex: str | None,
+    documents: Sequence[str],
+) -> Person:
+    """A person ready to compare: names romanised (nationality decides kanji readings)."""
+    nationality = next(iter(nationalities), None)
+    forms = tuple(
+        NameForm(
+            name,
+            tuple(tuple(r) for r in romanisations(name, nationality)),
+            uncertain_tokens(name, nationality),
+        )
+        for name in names
+        if name.strip()
+    )
+    numbers = tuple(d.strip().upper() for d in documents if d and d.strip())
+    return Person(
+        id=record_id,
+        names=forms,
+        birth_date=birth_date,
+        nationalities=frozenset(n.strip().upper() for n in nationalities if n and n.strip()),
+        sex=(sex or "").strip().upper() or None,
+        documents=frozenset(number_key(n) for n in numbers if number_key(n)),
+        document_numbers=numbers,
+    )
+
+
+def readings(person: Person) -> list[tuple[str, ...]]:
+    return [reading for form in person.names for reading in form.readings]

@@ -1,0 +1,150 @@
+"""One score per traveller-alert pair, from names, birth date, sex, nationality and document,
+with every feature's contribution kept for the explanation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from corridor.domain.names.compare import NameMatch, align
+from corridor.domain.screening.dates import compare_birth_dates
+from corridor.domain.screening.model import Model
+from corridor.domain.screening.records import Person
+
+Weight = Callable[[str], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str  # name, birth_date, sex, nationality, document
+    how: str
+    bits: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    traveller_id: str
+    alert_id: str
+    bits: float
+    score: float
+    features: tuple[Feature, ...]
+    model: str
+
+    def explanation(self) -> str:
+        parts = [
+            f"{f.name} {f.detail} ({f.bits:+.1f})"
+            for f in self.features
+            if f.bits or f.how not in ("missing",)
+        ]
+        return f"{'; '.join(parts)} [{self.model}]"
+
+
+def score_pair(traveller: Person, alert: Person, model: Model, weight: Weight) -> Scored:
+    features = [_name_feature(traveller, alert, model, weight)]
+    date = compare_birth_dates(traveller.birth_date, alert.birth_date, model.birth_date)
+    features.append(
+        Feature(
+            "birth_date",
+            date.how,
+            date.bits,
+            f"{date.how.replace('_', ' ')} ({traveller.birth_date or '?'} / "
+            f"{alert.birth_date or '?'})",
+        )
+    )
+    features.append(_sex(traveller, alert, model))
+    features.append(_nationality(traveller, alert, model))
+    features.append(_document(traveller, alert, model))
+    bits = sum(f.bits for f in features)
+    return Scored(traveller.id, alert.id, bits, model.score(bits), tuple(features), model.version)
+
+
+def best_name_match(
+    traveller: Person, alert: Person, model: Model, weight: Weight
+) -> tuple[float, NameMatch | None, str, str]:
+    """The best alignment over every reading of every name on both sides, in bits."""
+    penalty, conflict = model.name["unmatched_penalty"], model.name["conflict_bits"]
+    best: tuple[float, NameMatch | None, str, str] = (model.name["no_match_bits"], None, "", "")
+    for tform in traveller.names:
+        for treading in tform.readings:
+            for aform in alert.names:
+                for areading in aform.readings:
+                    match = align(treading, areading, weight)
+                    if not match.matches:
+                        continue
+                    left = _certain(
+                        match.left_unmatched,
+                        tform.uncertain,
+                        match.right_unmatched,
+                        aform.uncertain,
+                        weight,
+                    )
+                    right = _certain(
+                        match.right_unmatched,
+                        aform.uncertain,
+                        match.left_unmatched,
+                        tform.uncertain,
+                        weight,
+                    )
+                    unmatched = sum(map(weight, left)) + sum(map(weight, right))
+                    replaced = min(len(left), len(right))
+                    bits = match.matched_weight - penalty * unmatched - conflict * replaced
+                    bits = min(bits, model.name["cap_bits"])
+                    if bits > best[0]:
+                        best = (bits, match, tform.written, aform.written)
+    return best
+
+
+def _certain(
+    mine: tuple[str, ...],
+    my_guesses: frozenset[str],
+    theirs: tuple[str, ...],
+    their_guesses: frozenset[str],
+    weight: Weight,
+) -> list[str]:
+    """My unmatched tokens that count against the match: not my own guessed readings, and not
+    as many of mine as the other side has guessed readings left over (my NANAMI may be the
+    true reading of their 七夏, guessed as SHICHI NATSU)."""
+    certain = sorted((t for t in mine if t not in my_guesses), key=weight)
+    absorbed = sum(t in their_guesses for t in theirs)
+    return certain[: max(0, len(certain) - absorbed)]
+
+
+def _name_feature(traveller: Person, alert: Person, model: Model, weight: Weight) -> Feature:
+    bits, match, twritten, awritten = best_name_match(traveller, alert, model, weight)
+    if match is None:
+        return Feature("name", "none", bits, "no name part in common")
+    pairs = ", ".join(
+        f"{m.left}={m.right}" if m.how == "exact" else f"{m.left}~{m.right} {m.how}"
+        for m in match.matches
+    )
+    dropped = [*match.left_unmatched, *match.right_unmatched]
+    detail = f'"{twritten}" ~ "{awritten}" ({pairs}'
+    detail += f"; unmatched {' '.join(dropped)})" if dropped else ")"
+    return Feature("name", "matched", bits, detail)
+
+
+def _sex(traveller: Person, alert: Person, model: Model) -> Feature:
+    if not traveller.sex or not alert.sex or "X" in (traveller.sex, alert.sex):
+        return Feature("sex", "missing", model.sex["missing"], "unknown")
+    how = "same" if traveller.sex == alert.sex else "different"
+    return Feature("sex", how, model.sex[how], f"{how} ({traveller.sex}/{alert.sex})")
+
+
+def _nationality(traveller: Person, alert: Person, model: Model) -> Feature:
+    if not traveller.nationalities or not alert.nationalities:
+        return Feature("nationality", "missing", model.nationality["missing"], "unknown")
+    shared = traveller.nationalities & alert.nationalities
+    how = "same" if shared else "different"
+    shown = ",".join(sorted(shared or traveller.nationalities | alert.nationalities))
+    return Feature("nationality", how, model.nationality[how], f"{how} ({shown})")
+
+
+def _document(traveller: Person, alert: Person, model: Model) -> Feature:
+    if not traveller.documents or not alert.documents:
+        return Feature("document", "missing", model.document["missing"], "not compared")
+    if traveller.documents & alert.documents:
+        exact = set(traveller.document_numbers) & set(alert.document_numbers)
+        detail = "same number" if exact else "same number read with OCR confusions undone"
+        return Feature("document", "same", model.document["same"], detail)
+    return Feature("document", "different", model.document["different"], "different numbers")

@@ -1,0 +1,50 @@
+"""Screening a traveller against a watchlist: candidates from the index, every candidate
+scored and explained, hits at or above the threshold ranked best first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from corridor.domain.screening.index import CandidateIndex
+from corridor.domain.screening.model import Model, load_model
+from corridor.domain.screening.records import Person
+from corridor.domain.screening.score import Scored, score_pair
+from corridor.domain.screening.weights import TokenWeights
+
+
+class Screener:
+    def __init__(
+        self,
+        alerts: Sequence[Person],
+        *,
+        model: Model | None = None,
+        alert_types: dict[str, str] | None = None,
+        corpus: Iterable[Person] = (),
+    ) -> None:
+        """``alert_types`` maps alert ids to types (for per-type thresholds); ``corpus`` adds
+        other people (a passenger list) to the name-frequency estimate."""
+        self.model = model or load_model()
+        self.alerts = list(alerts)
+        self.alert_types = alert_types or {}
+        self.weights = TokenWeights(
+            [*self.alerts, *corpus],
+            self.model.name["weight_floor"],
+            self.model.name["weight_ceiling"],
+        )
+        self.index = CandidateIndex(self.alerts)
+
+    def check(self, traveller: Person, threshold: float | None = None) -> list[Scored]:
+        """Hits for ``traveller``, best first. Without ``threshold``, each alert type's own."""
+        hits = []
+        for position in self.index.candidates(traveller):
+            alert = self.alerts[position]
+            scored = score_pair(traveller, alert, self.model, self.weights)
+            limit = (
+                threshold
+                if threshold is not None
+                else self.model.threshold(self.alert_types.get(alert.id))
+            )
+            if scored.score >= limit:
+                hits.append(scored)
+        hits.sort(key=lambda s: (-s.score, s.alert_id))
+        return hits
