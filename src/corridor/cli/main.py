@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from corridor.cli import agency, db, demo, documents, mrz, serve, token, user
+from corridor.cli import agency, db, demo, documents, mrz, screen, serve, token, user
 from corridor.errors import CorridorError
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 app.command()(serve.serve)
 app.command()(demo.demo)
+app.command()(screen.screen)
 app.add_typer(db.app, name="db")
 app.add_typer(agency.app, name="agency")
 app.add_typer(user.app, name="user")

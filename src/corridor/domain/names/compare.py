@@ -22,7 +22,7 @@ Weight = Callable[[str], float]
 class TokenMatch:
     left: str
     right: str
-    how: str  # exact, spelling, variant, typo, consonants, initial
+    how: str  # exact, spelling, variant, typo, slip, consonants, initial
     similarity: float
 
 
@@ -42,8 +42,23 @@ class NameMatch:
         return self.matched_weight / self.total_weight if self.total_weight else 0.0
 
 
+_SIMILARITY_CACHE: dict[tuple[str, str], tuple[float, str]] = {}
+_CACHE_LIMIT = 1_000_000
+
+
 def token_similarity(a: str, b: str) -> tuple[float, str]:
-    """How alike two upper-case tokens are (0 to 1), and why."""
+    """How alike two upper-case tokens are (0 to 1), and why (memoised: names repeat)."""
+    key = (a, b)
+    cached = _SIMILARITY_CACHE.get(key)
+    if cached is None:
+        cached = _token_similarity(a, b)
+        if len(_SIMILARITY_CACHE) >= _CACHE_LIMIT:
+            _SIMILARITY_CACHE.clear()
+        _SIMILARITY_CACHE[key] = cached
+    return cached
+
+
+def _token_similarity(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
     fa, fb = fold(a), fold(b)
@@ -52,14 +67,14 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if same_name(a, b):
         return 0.95, "variant"
     shortest, longest = min(len(a), len(b)), max(len(a), len(b))
-    # A slip in a long part, or in a four-letter one after its first letter: WANG and YANG,
-    # TUNG and HUNG are other names, not typos.
-    if (
-        shortest >= 3
-        and (longest >= 5 or (longest == 4 and a[0] == b[0]))
-        and (OSA.distance(a, b, score_cutoff=1) <= 1 or OSA.distance(fa, fb, score_cutoff=1) <= 1)
-    ):
+    one_edit = OSA.distance(a, b, score_cutoff=1) <= 1 or OSA.distance(fa, fb, score_cutoff=1) <= 1
+    # A slip in a long part, or in a four-letter one after its first letter, is a typo. In a
+    # short part it may as well be another name (WANG and YANG, TUNG and HUNG, HU and THU), so
+    # it counts for less and the rest of the evidence decides.
+    if one_edit and shortest >= 3 and (longest >= 5 or (longest == 4 and a[0] == b[0])):
         return 0.9, "typo"
+    if one_edit and longest >= 2:
+        return 0.6, "slip"
     sa, sb = skeleton(a), skeleton(b)
     if len(sa) >= 3 and sa == sb and fa[0] == fb[0]:
         return 0.88, "consonants"
@@ -69,6 +84,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
 
 
 Variant = tuple[tuple[str, ...], tuple[float, ...]]
+
+
+def _plain(tokens: Sequence[str], weight: Weight) -> Variant:
+    return tuple(tokens), tuple(weight(t) for t in tokens)
 
 
 def _merged(tokens: Sequence[str], weight: Weight) -> list[Variant]:
@@ -88,8 +107,11 @@ def align(left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatc
     counts at the lighter of its two weights, so a misspelt (unseen, hence "rare") token
     cannot weigh more than the name it stands for."""
     best: NameMatch | None = None
-    for left_variant in _merged(left, weight):
-        for right_variant in _merged(right, weight):
+    # Only the name with more parts can have written two of them apart (JIAN PING, JIANPING).
+    left_variants = _merged(left, weight) if len(left) > len(right) else [_plain(left, weight)]
+    right_variants = _merged(right, weight) if len(right) > len(left) else [_plain(right, weight)]
+    for left_variant in left_variants:
+        for right_variant in right_variants:
             candidate = _align(left_variant, right_variant)
             if best is None or (candidate.matched_weight, -candidate.total_weight) > (
                 best.matched_weight,

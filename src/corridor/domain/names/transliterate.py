@@ -81,8 +81,8 @@ def uncertain_tokens(text: str, nationality: str | None = None) -> frozenset[str
     japanese = script is Script.KANA or (script is Script.HAN and nationality not in CHINESE)
     if not japanese:
         return frozenset()
-    tokens = _japanese(text)
-    given = tokens[1:] if any(_is_kanji(c) for c in text) else []
+    parts = _japanese_parts(text)
+    given = [token for token, from_kanji in parts[1:] if from_kanji]
     merged = {a + b for a, b in pairwise(given)}
     return frozenset(given) | merged
 
@@ -120,12 +120,19 @@ def _split_han_surname(name: str) -> tuple[str, str]:
 
 
 def _japanese(text: str) -> list[str]:
+    return [token for token, _ in _japanese_parts(text)]
+
+
+@lru_cache(maxsize=100_000)
+def _japanese_parts(text: str) -> list[tuple[str, bool]]:
+    """Hepburn tokens, each with whether it was read from kanji (a reading that may be wrong)."""
     kakasi = _kakasi()
-    tokens: list[str] = []
+    out: list[tuple[str, bool]] = []
     for word in text.replace("・", " ").replace("　", " ").split():
-        parts = kakasi.convert(word)  # type: ignore[attr-defined]
-        tokens += [p["hepburn"].upper() for p in parts if p["hepburn"].strip()]
-    return [t for token in tokens for t in latin_tokens(token)]
+        for part in kakasi.convert(word):  # type: ignore[attr-defined]
+            from_kanji = any(_is_kanji(c) for c in part["orig"])
+            out += [(t, from_kanji) for t in latin_tokens(part["hepburn"]) if t]
+    return out
 
 
 def _hangul(text: str) -> list[list[str]]:

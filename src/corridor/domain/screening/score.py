@@ -64,6 +64,7 @@ def best_name_match(
 ) -> tuple[float, NameMatch | None, str, str]:
     """The best alignment over every reading of every name on both sides, in bits."""
     penalty, conflict = model.name["unmatched_penalty"], model.name["conflict_bits"]
+    middle = model.name["middle_factor"]
     best: tuple[float, NameMatch | None, str, str] = (model.name["no_match_bits"], None, "", "")
     for tform in traveller.names:
         for treading in tform.readings:
@@ -86,13 +87,23 @@ def best_name_match(
                         tform.uncertain,
                         weight,
                     )
-                    unmatched = sum(map(weight, left)) + sum(map(weight, right))
+                    unmatched = _unmatched_weight(left, treading, weight, middle)
+                    unmatched += _unmatched_weight(right, areading, weight, middle)
                     replaced = min(len(left), len(right))
                     bits = match.matched_weight - penalty * unmatched - conflict * replaced
                     bits = min(bits, model.name["cap_bits"])
                     if bits > best[0]:
                         best = (bits, match, tform.written, aform.written)
     return best
+
+
+def _unmatched_weight(
+    tokens: list[str], reading: tuple[str, ...], weight: Weight, middle: float
+) -> float:
+    """Weight of unmatched parts; a middle part (neither first nor last of three or more, as
+    Văn, Thị or a second given name) is often dropped and costs ``middle`` of its weight."""
+    inner = set(reading[1:-1]) if len(reading) >= 3 else set()
+    return sum(weight(t) * (middle if t in inner else 1.0) for t in tokens)
 
 
 def _certain(

@@ -26,10 +26,13 @@ class Screener:
         self.model = model or load_model()
         self.alerts = list(alerts)
         self.alert_types = alert_types or {}
+        names = self.model.name
         self.weights = TokenWeights(
             [*self.alerts, *corpus],
-            self.model.name["weight_floor"],
-            self.model.name["weight_ceiling"],
+            names["weight_floor"],
+            names["weight_ceiling"],
+            names["prior_people"],
+            names["prior_bits"],
         )
         self.index = CandidateIndex(self.alerts)
 

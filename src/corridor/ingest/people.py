@@ -1,0 +1,68 @@
+"""People from screening files (``id,full_name,birth_date,nationality,sex,document_number``),
+checked row by row: a bad row becomes a ``RowError`` with its line; the rest is used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from corridor.domain.countries import is_document_state
+from corridor.domain.screening.dates import parse_birth_date
+from corridor.domain.screening.records import Person, prepare
+from corridor.errors import CorridorError, InvalidInput
+from corridor.ingest.rows import RowError, read_rows
+
+REQUIRED = ("id", "full_name")
+SEXES = {"", "M", "F", "X"}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    line: int
+    person: Person
+    kind: str | None  # alert type, when the file has a type column
+
+
+def read_people(path: Path) -> Iterator[PersonRow | RowError]:
+    seen: dict[str, int] = {}
+    for row in read_rows(path, required=REQUIRED):
+        if isinstance(row, RowError):
+            yield row
+            continue
+        line, values = row
+        try:
+            record_id = str(values.get("id") or "").strip()
+            if not record_id:
+                raise InvalidInput("id is empty")
+            if record_id in seen:
+                raise InvalidInput(f"id {record_id} repeats line {seen[record_id]}")
+            yield PersonRow(line, _person(record_id, values), _kind(values))
+            seen[record_id] = line
+        except CorridorError as error:
+            yield RowError(line, error.detail)
+
+
+def _person(record_id: str, values: dict[str, object]) -> Person:
+    name = str(values.get("full_name") or "").strip()
+    if not name:
+        raise InvalidInput("full_name is empty")
+    nationality = str(values.get("nationality") or "").strip().upper()
+    if nationality and not is_document_state(nationality):
+        raise InvalidInput(f"nationality {nationality!r} is not an ISO 3166-1 alpha-3 code")
+    sex = str(values.get("sex") or "").strip().upper()
+    if sex not in SEXES:
+        raise InvalidInput(f"sex {sex!r} is not M, F, X or empty")
+    return prepare(
+        record_id,
+        [name],
+        parse_birth_date(str(values.get("birth_date") or "")),
+        [nationality] if nationality else [],
+        sex or None,
+        [str(values.get("document_number") or "")],
+    )
+
+
+def _kind(values: dict[str, object]) -> str | None:
+    kind = str(values.get("alert_type") or values.get("type") or "").strip().lower()
+    return kind or None

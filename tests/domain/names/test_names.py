@@ -1,0 +1,86 @@
+import pytest
+
+from corridor.domain.names.compare import token_similarity
+from corridor.domain.names.fold import fold, skeleton
+from corridor.domain.names.scripts import Script, script_of
+from corridor.domain.names.tokens import latin_tokens
+from corridor.domain.names.transliterate import romanisations, uncertain_tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Nguyễn Thị Thu", Script.LATIN),
+        ("王小红", Script.HAN),
+        ("佐藤あすか", Script.KANA),
+        ("이영철", Script.HANGUL),
+        ("Лапин", Script.CYRILLIC),
+        ("محمد", Script.ARABIC),
+    ],
+)
+def test_scripts_are_recognised(text: str, script: Script) -> None:
+    assert script_of(text) is script
+
+
+def test_latin_tokens_drop_titles_diacritics_and_join_articles() -> None:
+    assert latin_tokens("Mr. Đặng Văn Hùng") == ["DANG", "VAN", "HUNG"]
+    assert latin_tokens("O'Brien-Smith, John JR") == ["OBRIEN", "SMITH", "JOHN"]
+    assert latin_tokens("OSAMA EL AMIN") == ["OSAMA", "ELAMIN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "nationality", "reading"),
+    [
+        ("王小红", "CHN", ["WANG", "XIAOHONG"]),
+        ("曾小红", "CHN", ["ZENG", "XIAOHONG"]),
+        ("陈大文", "HKG", ["CHAN", "DAWEN"]),
+        ("이영철", "KOR", ["RI", "YEONGCHEOL"]),
+        ("박서연", "KOR", ["PARK", "SEOYEON"]),
+        ("松本涼平", "JPN", ["MATSUMOTO", "RYOUHEI"]),
+        ("Журавлева Елена", "RUS", ["ZHURAVLEVA", "ELENA"]),
+        ("Пахомов Дмитрий", None, ["PAKHOMOV", "DMITRIY"]),
+    ],
+)
+def test_every_plausible_reading_is_offered(
+    text: str, nationality: str | None, reading: list[str]
+) -> None:
+    assert reading in romanisations(text, nationality)
+
+
+def test_a_kanji_given_name_reading_is_marked_as_a_guess() -> None:
+    assert "SHICHI" in uncertain_tokens("石川七夏", "JPN")
+    assert uncertain_tokens("佐藤あすか", "JPN") == frozenset()  # kana spell it out
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "how"),
+    [
+        ("OHNO", "ONO", "spelling"),
+        ("SATOU", "SATO", "spelling"),
+        ("DENISOW", "DENISOV", "spelling"),
+        ("TATYANA", "TATIANA", "spelling"),
+        ("LICHATSCHEWA", "LIKHACHEVA", "typo"),
+        ("RHEE", "LEE", "variant"),
+        ("WONG", "HUANG", "variant"),
+        ("YOUSIF", "YUSUF", "variant"),
+        ("MAITIN", "MARTIN", "typo"),
+        ("JHON", "JOHN", "typo"),
+        ("IBCH", "BICH", "slip"),
+        ("HUSAYN", "HUSSEIN", "variant"),
+        ("M", "MARTIN", "initial"),
+    ],
+)
+def test_spelling_variants_are_recognised_and_named(a: str, b: str, how: str) -> None:
+    assert token_similarity(a, b)[1] == how
+
+
+@pytest.mark.parametrize(("a", "b"), [("WANG", "YANG"), ("TUNG", "HUNG"), ("SMITH", "JONES")])
+def test_other_names_are_not_typos(a: str, b: str) -> None:
+    similarity, how = token_similarity(a, b)
+    assert how != "typo"
+    assert similarity < 0.9
+
+
+def test_fold_and_skeleton() -> None:
+    assert fold("OONO") == fold("OHNO") == fold("ONO")
+    assert skeleton("MOUSTAFA") == skeleton("MUSTAFA") == "MSTF"

@@ -1,0 +1,31 @@
+import pytest
+
+from corridor.domain.screening.dates import compare_birth_dates, parse_birth_date
+from corridor.domain.screening.model import load_model
+from corridor.errors import InvalidInput
+
+BITS = load_model().birth_date
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "how"),
+    [
+        ("1990-03-01", "1990-03-01", "exact"),
+        ("1972-04-05", "1972-05-04", "day_month_swapped"),
+        ("1985-05-22", "1985-05-23", "one_digit"),
+        ("1964-07-09", "1964", "same_year"),
+        ("1964-07-09", "1964-07", "same_year_month"),
+        ("1982-01-01", "1980/1985", "in_range"),
+        ("1990-03-01", "1975-11-20", "conflict"),
+        ("1964-07-09", "1965", "conflict"),
+        ("", "1990", "missing"),
+    ],
+)
+def test_birth_dates_compare(left: str, right: str, how: str) -> None:
+    assert compare_birth_dates(parse_birth_date(left), parse_birth_date(right), BITS).how == how
+
+
+@pytest.mark.parametrize("text", ["1990-02-30", "90-01-01", "1990/1980", "tomorrow"])
+def test_a_bad_birth_date_is_refused(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_birth_date(text)
