@@ -38,3 +38,11 @@ def same_name(a: str, b: str) -> bool:
 def labels(token: str) -> list[str]:
     """Index labels: the groups a token belongs to, or none (the caller uses the token)."""
     return [f"g{number}" for number in sorted(groups(token))]
+
+
+def canonical(reading: tuple[str, ...]) -> tuple[str, ...]:
+    """A reading with each part replaced by its group (or its folded spelling): two readings
+    with one canonical form compare alike, so only one of them needs comparing."""
+    from corridor.domain.names.fold import fold
+
+    return tuple("+".join(labels(t)) or fold(t) for t in reading)

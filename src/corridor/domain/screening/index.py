@@ -20,7 +20,7 @@ from corridor.domain.names.fold import fold, skeleton
 from corridor.domain.names.variants import labels
 from corridor.domain.screening.records import Person, readings
 
-MAX_POSTINGS = 2_000  # keys shared by more alerts than this (NGUYEN+THI) select nothing
+MAX_POSTINGS = 250  # a key shared by more alerts (NGUYEN+THI) selects nothing on its own
 
 
 def _name_tokens(person: Person) -> Iterator[tuple[str, ...]]:
@@ -82,10 +82,9 @@ class CandidateIndex:
         starts = np.searchsorted(self.hashes, probe, side="left")
         ends = np.searchsorted(self.hashes, probe, side="right")
         sizes = ends - starts
+        # Keys shared by too many alerts select nothing: a traveller whose every key is that
+        # common (a common name and nothing else) has no candidate, as it would have no hit.
         chosen = (sizes > 0) & (sizes <= MAX_POSTINGS)
-        if not chosen.any() and sizes.any():
-            smallest = int(np.argmin(np.where(sizes > 0, sizes, np.iinfo(np.int64).max)))
-            chosen[smallest] = True
         slices = [self.owners[s:e] for s, e in zip(starts[chosen], ends[chosen], strict=True)]
         if not slices:
             return []

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from corridor.domain.documents.ocr import number_key
 from corridor.domain.names.transliterate import romanisations, uncertain_tokens
+from corridor.domain.names.variants import canonical
 from corridor.domain.screening.dates import BirthDate
 
 
@@ -43,9 +44,7 @@ def prepare(
     nationality = next(iter(nationalities), None)
     forms = tuple(
         NameForm(
-            name,
-            tuple(tuple(r) for r in romanisations(name, nationality)),
-            uncertain_tokens(name, nationality),
+            name, _distinct(romanisations(name, nationality)), uncertain_tokens(name, nationality)
         )
         for name in names
         if name.strip()
@@ -60,6 +59,19 @@ def prepare(
         documents=frozenset(number_key(n) for n in numbers if number_key(n)),
         document_numbers=numbers,
     )
+
+
+def _distinct(readings: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    """Readings that differ in their canonical form only (LEE, YI, RI; DMITRII, DMITRIY
+    compare alike), so each comparison is made once."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for reading in readings:
+        key = canonical(tuple(reading))
+        if key not in seen:
+            seen.add(key)
+            out.append(tuple(reading))
+    return tuple(out)
 
 
 def readings(person: Person) -> list[tuple[str, ...]]:

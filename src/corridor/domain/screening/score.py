@@ -40,23 +40,30 @@ class Scored:
         return f"{'; '.join(parts)} [{self.model}]"
 
 
-def score_pair(traveller: Person, alert: Person, model: Model, weight: Weight) -> Scored:
-    features = [_name_feature(traveller, alert, model, weight)]
+def score_pair(
+    traveller: Person, alert: Person, model: Model, weight: Weight, floor: float = 0.0
+) -> Scored | None:
+    """The pair's score; None when it cannot reach ``floor`` even with a perfect name (the
+    cheap features are scored first, so most candidates never need a name alignment)."""
     date = compare_birth_dates(traveller.birth_date, alert.birth_date, model.birth_date)
-    features.append(
+    others = (
         Feature(
             "birth_date",
             date.how,
             date.bits,
             f"{date.how.replace('_', ' ')} ({traveller.birth_date or '?'} / "
             f"{alert.birth_date or '?'})",
-        )
+        ),
+        _sex(traveller, alert, model),
+        _nationality(traveller, alert, model),
+        _document(traveller, alert, model),
     )
-    features.append(_sex(traveller, alert, model))
-    features.append(_nationality(traveller, alert, model))
-    features.append(_document(traveller, alert, model))
-    bits = sum(f.bits for f in features)
-    return Scored(traveller.id, alert.id, bits, model.score(bits), tuple(features), model.version)
+    partial = sum(f.bits for f in others)
+    if model.score(partial + model.name["cap_bits"]) < floor:
+        return None
+    name = _name_feature(traveller, alert, model, weight)
+    bits = partial + name.bits
+    return Scored(traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version)
 
 
 def best_name_match(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from corridor.domain.screening.index import CandidateIndex
 from corridor.domain.screening.model import Model, load_model
+from corridor.domain.screening.prefilter import DateFilter
 from corridor.domain.screening.records import Person
 from corridor.domain.screening.score import Scored, score_pair
 from corridor.domain.screening.weights import TokenWeights
@@ -35,19 +36,34 @@ class Screener:
             names["prior_bits"],
         )
         self.index = CandidateIndex(self.alerts)
+        self.dates = DateFilter([alert.birth_date for alert in self.alerts])
+        # A disagreeing birth date rules a candidate out when even every other feature at its
+        # best could not lift it to the lowest threshold; then the date filter may drop it.
+        model = self.model
+        best_others = (
+            model.birth_date["conflict"]
+            + names["cap_bits"]
+            + max(model.document.values())
+            + max(model.sex.values())
+            + max(model.nationality.values())
+        )
+        self.dates_decide = model.score(best_others) < min(model.thresholds.values())
 
     def check(self, traveller: Person, threshold: float | None = None) -> list[Scored]:
         """Hits for ``traveller``, best first. Without ``threshold``, each alert type's own."""
         hits = []
-        for position in self.index.candidates(traveller):
+        positions = self.index.candidates(traveller)
+        if self.dates_decide:
+            positions = self.dates.compatible(positions, traveller.birth_date)
+        for position in positions:
             alert = self.alerts[position]
-            scored = score_pair(traveller, alert, self.model, self.weights)
             limit = (
                 threshold
                 if threshold is not None
                 else self.model.threshold(self.alert_types.get(alert.id))
             )
-            if scored.score >= limit:
+            scored = score_pair(traveller, alert, self.model, self.weights, floor=limit)
+            if scored is not None and scored.score >= limit:
                 hits.append(scored)
         hits.sort(key=lambda s: (-s.score, s.alert_id))
         return hits
