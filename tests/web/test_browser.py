@@ -76,3 +76,72 @@ def test_a_border_officer_logs_in_and_opens_a_traveller(node: str) -> None:
         page.click("text=Log out")
         page.wait_for_url(f"{node}/login")
         browser.close()
+
+
+def test_a_border_officer_checks_a_wanted_traveller_and_confirms_the_hit(
+    node: str, database: Database
+) -> None:
+    from datetime import date
+
+    from playwright.sync_api import sync_playwright
+
+    from corridor.domain.documents.mrz_writer import DocumentFields, make_mrz
+    from corridor.domain.screening.alerts import AlertName, AlertSpec, AlertType
+    from corridor.store.repositories.agencies import AgencyRepository
+    from corridor.store.repositories.alerts import AlertRepository
+
+    with database.transaction() as session:
+        agency = AgencyRepository(session).get("VNM-MPS")
+        AlertRepository(session).upsert(
+            agency.id,
+            AlertSpec(
+                reference="TEST-WANTED",
+                alert_type=AlertType.WANTED,
+                names=(AlertName("Đặng Văn Hùng"),),
+                birth_date="1985-07-12",
+                nationalities=("VNM",),
+                sex="M",
+                action="detain and inform VNM-MPS",
+            ),
+        )
+    mrz = "\n".join(
+        make_mrz(
+            DocumentFields(
+                "P",
+                "VNM",
+                "Đặng",
+                "Văn Hùng",
+                "C7654321",
+                "VNM",
+                date(1985, 7, 12),
+                "M",
+                date(2031, 1, 1),
+            )
+        )
+    )
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page()
+        page.goto(f"{node}/login")
+        page.fill("input[name=username]", "vnm.border")
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{node}/")
+        page.click("nav >> text=Border check")
+        page.fill("textarea[name=mrz]", mrz)
+        page.click("button.primary")
+        assert "1 HIT" in (page.text_content("[data-testid=screening-verdict]") or "")
+        assert "detain and inform VNM-MPS" in (page.text_content("[data-testid=hit]") or "")
+        page.fill("[data-testid=hit] input[name=reason]", "face and fingerprints match")
+        page.click("[data-testid=hit] button[value=confirmed]")
+        page.wait_for_url(f"{node}/hits")
+        assert "No pending hits." in (page.text_content("main") or "")
+        browser.close()

@@ -10,10 +10,21 @@ from fastapi.staticfiles import StaticFiles
 from corridor import __version__
 from corridor.api import problems
 from corridor.api.limits import BodySizeLimit
-from corridor.api.routers import agencies, documents, health, me, tokens, travellers, users
+from corridor.api.routers import (
+    agencies,
+    alerts,
+    documents,
+    health,
+    me,
+    screening,
+    tokens,
+    travellers,
+    users,
+)
 from corridor.settings import Settings, get_settings
 from corridor.store.database import Database
 from corridor.web import routes as web_routes
+from corridor.web import screening_routes
 
 STATIC = Path(__file__).parent.parent / "web" / "static"
 
@@ -35,9 +46,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database or Database(settings.database_url)
     problems.install(app)
-    for router in (health, me, agencies, users, tokens, travellers, documents):
+    for router in (health, me, agencies, users, tokens, travellers, documents, alerts, screening):
         app.include_router(router.router)
     app.include_router(web_routes.router)
+    app.include_router(screening_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     return app

@@ -55,6 +55,8 @@ def demo(
                 "points": summary.points,
                 "travellers": summary.travellers,
                 "documents": summary.documents,
+                "reports": summary.reports,
+                "alerts": summary.alerts,
                 "users": [u for u, _, _ in summary.users],
             }
         )
@@ -62,7 +64,8 @@ def demo(
     context.console.print(
         f"loaded {summary.agencies} agencies, {summary.points} crossing points, "
         f"{summary.travellers:,} travellers with {summary.documents:,} documents, "
-        f"{summary.reports:,} of them on the lost, stolen and forged register"
+        f"{summary.reports:,} of them on the lost, stolen and forged register; "
+        f"{summary.alerts:,} alerts"
     )
     table = Table("username", "agency", "role", title=f"Demo users (password: {summary.password})")
     for username, agency, role in summary.users:

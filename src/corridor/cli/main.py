@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from corridor.cli import agency, db, demo, documents, mrz, screen, serve, token, user
+from corridor.cli import agency, alerts, db, demo, documents, mrz, screen, serve, token, user
 from corridor.errors import CorridorError
 
 app = typer.Typer(
@@ -30,6 +30,7 @@ app.add_typer(user.app, name="user")
 app.add_typer(token.app, name="token")
 app.add_typer(mrz.app, name="mrz")
 app.add_typer(documents.app, name="documents")
+app.add_typer(alerts.app, name="alerts")
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -10,11 +11,15 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from corridor.cli import context
+from corridor.domain.screening.records import Person
 from corridor.domain.screening.screener import Screener
 from corridor.engines.screening import screen_all
 from corridor.errors import InvalidInput
 from corridor.ingest.people import PersonRow, read_people
 from corridor.ingest.rows import RowError
+from corridor.services.alerts import person_of
+from corridor.store.repositories.agencies import AgencyRepository
+from corridor.store.repositories.alerts import AlertRepository
 
 
 def _load(path: Path, label: str) -> list[PersonRow]:
@@ -33,6 +38,15 @@ def _load(path: Path, label: str) -> list[PersonRow]:
     if errors:
         context.errors.print(f"{label}: {errors} bad row(s) skipped, {len(rows):,} read")
     return rows
+
+
+def _node_alerts(agency: str) -> tuple[list[Person], dict[str, str]]:
+    """The agency's active alerts, named by their references in the output."""
+    with context.database().transaction() as session:
+        agency_id = AgencyRepository(session).get(agency).id
+        alerts = AlertRepository(session).active(agency_id)
+        people = [replace(person_of(a), id=a.reference) for a in alerts]
+        return people, {a.reference: a.alert_type for a in alerts}
 
 
 def screen(
@@ -59,21 +73,23 @@ def screen(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Processes; default: every core.")
     ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option(help="Without --alerts: screen against this agency's active alerts."),
+    ] = None,
 ) -> None:
     """Screen travellers against alerts; one row per hit, best first for each traveller."""
-    if alerts is None:
-        raise InvalidInput(
-            "give --alerts FILE (screening against the node's own alerts "
-            "needs 'corridor alerts import' first)"
-        )
-    alert_rows = _load(alerts, "alerts")
     traveller_rows = _load(travellers, "travellers")
     people = [row.person for row in traveller_rows]
-    screener = Screener(
-        [row.person for row in alert_rows],
-        alert_types={row.person.id: row.kind for row in alert_rows if row.kind},
-        corpus=people,
-    )
+    if alerts is not None:
+        alert_rows = _load(alerts, "alerts")
+        watchlist = [row.person for row in alert_rows]
+        kinds = {row.person.id: row.kind for row in alert_rows if row.kind}
+    elif agency is not None:
+        watchlist, kinds = _node_alerts(agency)
+    else:
+        raise InvalidInput("give --alerts FILE, or --agency CODE to use the node's own alerts")
+    screener = Screener(watchlist, alert_types=kinds, corpus=people)
     hits = 0
     out.parent.mkdir(parents=True, exist_ok=True)
     columns = (TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -93,6 +109,6 @@ def screen(
                 )
             hits += len(rows)
     context.errors.print(
-        f"screened {len(people):,} travellers against {len(alert_rows):,} alerts: {hits:,} hits "
+        f"screened {len(people):,} travellers against {len(watchlist):,} alerts: {hits:,} hits "
         f"written to {out}"
     )

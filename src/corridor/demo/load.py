@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -9,6 +10,7 @@ from itertools import islice
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from corridor.demo.alerts import demo_alerts
 from corridor.demo.world import (
     AGENCIES,
     AGENCY_OF,
@@ -33,6 +35,7 @@ from corridor.store.models import (
     User,
     UserRole,
 )
+from corridor.store.repositories.alerts import AlertRepository
 
 BATCH = 2_000
 Progress = Callable[[int], None]
@@ -46,6 +49,7 @@ class DemoSummary:
     travellers: int
     documents: int
     reports: int
+    alerts: int
     password: str = DEMO_PASSWORD
 
 
@@ -68,8 +72,32 @@ def load_demo(
         agency_ids = _agencies(session)
         users = _users(session, agency_ids)
         points = _points(session)
-        counts = _travellers(session, agency_ids, travellers(seed, traveller_count), progress)
-    return DemoSummary(len(agency_ids), users, points, *counts)
+        subjects: list[TravellerSpec] = []
+        counts = _travellers(
+            session, agency_ids, _sampled(travellers(seed, traveller_count), subjects), progress
+        )
+        alerts = _alerts(session, agency_ids, random.Random(seed), subjects)
+    return DemoSummary(len(agency_ids), users, points, *counts, alerts)
+
+
+def _sampled(
+    specs: Iterator[TravellerSpec], sample: list[TravellerSpec]
+) -> Iterator[TravellerSpec]:
+    """Pass the travellers through, keeping every 40th as a subject for an alert."""
+    for number, spec in enumerate(specs):
+        if number % 40 == 7:
+            sample.append(spec)
+        yield spec
+
+
+def _alerts(
+    session: Session, agency_ids: dict[str, int], rng: random.Random, subjects: list[TravellerSpec]
+) -> int:
+    repository = AlertRepository(session)
+    made = demo_alerts(rng, subjects, strangers=max(200, len(subjects)))
+    for owner, spec in made:
+        repository.upsert(agency_ids[owner], spec)
+    return len(made)
 
 
 def _wipe(session: Session) -> None:

@@ -1,6 +1,7 @@
 """The node's tables, one module per noun; importing this package registers them all."""
 
 from corridor.store.models.agencies import Agency
+from corridor.store.models.alerts import Alert, Notification, ScreeningHit
 from corridor.store.models.base import Base
 from corridor.store.models.documents import DocumentReport
 from corridor.store.models.points import CrossingPoint
@@ -9,9 +10,12 @@ from corridor.store.models.users import Token, User, UserRole
 
 __all__ = [
     "Agency",
+    "Alert",
     "Base",
     "CrossingPoint",
     "DocumentReport",
+    "Notification",
+    "ScreeningHit",
     "Token",
     "TravelDocument",
     "Traveller",

@@ -1,0 +1,168 @@
+"""The border check, the hits queue and the alerts list."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from corridor.domain.roles import Role
+from corridor.errors import CorridorError
+from corridor.services.documents import check_document
+from corridor.services.screening import TravellerInput, check_traveller, review_hit
+from corridor.store.repositories.alerts import AlertRepository
+from corridor.store.repositories.hits import HitRepository
+from corridor.web import session as web_session
+from corridor.web.routes import TRAVELLER_READERS, _forbidden, _login_redirect, _page, _state
+
+router = APIRouter(include_in_schema=False)
+REVIEWERS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
+
+
+@router.get("/border-check", response_class=HTMLResponse)
+def border_check_form(request: Request) -> Response:
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    if not principal.has(*TRAVELLER_READERS):
+        return _forbidden(request, principal, "The border check is for operational roles.")
+    return _page(request, principal, "border_check.html", form={})
+
+
+@router.post("/border-check", response_class=HTMLResponse)
+def border_check(
+    request: Request,
+    csrf: Annotated[str, Form()] = "",
+    mrz: Annotated[str, Form(max_length=4096)] = "",
+    full_name: Annotated[str, Form(max_length=300)] = "",
+    birth_date: Annotated[str, Form(max_length=10)] = "",
+    nationality: Annotated[str, Form(max_length=3)] = "",
+    sex: Annotated[str, Form(max_length=1)] = "",
+    document_number: Annotated[str, Form(max_length=30)] = "",
+) -> Response:
+    """Everything in the form body: names and numbers never travel in a URL."""
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    if not principal.has(*TRAVELLER_READERS):
+        return _forbidden(request, principal, "The border check is for operational roles.")
+    settings, database = _state(request)
+    form = {
+        "mrz": mrz,
+        "full_name": full_name,
+        "birth_date": birth_date,
+        "nationality": nationality,
+        "sex": sex,
+        "document_number": document_number,
+    }
+    today = date.today()
+    document: dict[str, Any] | None = None
+    try:
+        web_session.check_form_token(principal, settings, csrf)
+        with database.transaction() as session:
+            if mrz.strip():
+                document = check_document(session, principal.agency_id, today, mrz=mrz).as_dict()
+                traveller = TravellerInput.from_mrz(mrz, today)
+            else:
+                traveller = TravellerInput(
+                    full_name, birth_date, nationality.upper(), sex.upper(), document_number
+                )
+            hits = [_hit_view(h) for h in check_traveller(session, principal, traveller)]
+    except CorridorError as error:
+        return _page(
+            request, principal, "border_check.html", status=422, error=error.detail, form=form
+        )
+    return _page(
+        request,
+        principal,
+        "border_check.html",
+        form=form,
+        document=document,
+        hits=hits,
+        checked=True,
+        traveller=traveller.as_dict(),
+    )
+
+
+def _hit_view(hit: Any) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "score": hit.score,
+        "status": hit.status,
+        "explanation": hit.explanation,
+        "alert_type": hit.alert.alert_type,
+        "reference": hit.alert.reference,
+        "owner": hit.alert.agency.code,
+        "action": hit.alert.action,
+        "names": [n["name"] for n in hit.alert.names],
+        "birth_date": hit.alert.birth_date,
+        "traveller": hit.traveller,
+    }
+
+
+@router.get("/hits", response_class=HTMLResponse)
+def hits_queue(request: Request) -> Response:
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    if not principal.has(*REVIEWERS, Role.AUDITOR):
+        return _forbidden(request, principal, "The hits queue is for reviewers and auditors.")
+    _, database = _state(request)
+    with database.transaction() as session:
+        pending = [
+            _hit_view(h)
+            for h in HitRepository(session).list(principal.agency_id, "pending", limit=200).items
+        ]
+    return _page(request, principal, "hits.html", hits=pending)
+
+
+@router.post("/hits/{hit_id}/review", response_class=HTMLResponse)
+def review(
+    request: Request,
+    hit_id: int,
+    csrf: Annotated[str, Form()] = "",
+    decision: Annotated[str, Form(max_length=10)] = "",
+    reason: Annotated[str, Form(max_length=500)] = "",
+    action_taken: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    settings, database = _state(request)
+    try:
+        web_session.check_form_token(principal, settings, csrf)
+        with database.transaction() as session:
+            review_hit(session, principal, hit_id, decision, reason, action_taken)
+    except CorridorError as error:
+        return _page(request, principal, "error.html", status=error.status, message=error.detail)
+    return RedirectResponse("/hits", status_code=303)
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_list(request: Request) -> Response:
+    principal = web_session.current(request)
+    if principal is None:
+        return _login_redirect()
+    if not principal.has(*TRAVELLER_READERS, Role.AUDITOR):
+        return _forbidden(request, principal, "Alerts are for operational roles and auditors.")
+    _, database = _state(request)
+    with database.transaction() as session:
+        repository = AlertRepository(session)
+        page = repository.list(principal.agency_id, limit=500, status="active")
+        total = repository.count(principal.agency_id, "active")
+        rows = [
+            {
+                "id": a.id,
+                "reference": a.reference,
+                "type": a.alert_type,
+                "names": [n["name"] for n in a.names],
+                "birth_date": a.birth_date,
+                "nationalities": a.nationalities,
+                "handling": a.handling_code,
+                "valid_until": a.valid_until,
+            }
+            for a in page.items
+        ]
+    return _page(request, principal, "alerts.html", alerts=rows, total=total)
