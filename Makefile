@@ -7,7 +7,7 @@ PORT ?= 8000
 SEED ?= 7
 TRAVELLERS ?= 20000
 
-.PHONY: demo test lint typecheck lock check-lock clean
+.PHONY: demo test lint typecheck lock peers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,10 +41,16 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+## make peers: the libraries benchmarks/ measures Corridor against (Splink, nomenklatura).
+peers: $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet -r requirements/peers.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+
 ## make lock: re-pin every dependency (needs uv: pip install uv).
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 -o requirements/main.lock --quiet
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements/dev.lock --quiet
+	uv pip compile pyproject.toml --extra dev --extra peers --python-version 3.11 -o requirements/peers.lock --quiet
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache
