@@ -139,9 +139,11 @@ def splink_hits(alerts_path: Path, travellers_path: Path, threshold: float) -> s
                             row["document_number"],
                         ]
                     )
+            table = {"alerts": "alerts", "travellers": "travellers"}[source]
             connection.execute(
-                f"CREATE TABLE {source} AS SELECT * "
-                f"FROM read_csv('{cleaned}', header=true, all_varchar=true)"
+                f"CREATE TABLE {table} AS SELECT * "  # noqa: S608 - a fixed name; path bound
+                "FROM read_csv(?, header=true, all_varchar=true)",
+                [str(cleaned)],
             )
     for column in columns[6:]:
         for table in ("alerts", "travellers"):
@@ -168,7 +170,6 @@ def splink_hits(alerts_path: Path, travellers_path: Path, threshold: float) -> s
         retain_intermediate_calculation_columns=False,
     )
     linker = Linker([left, right], settings, log_level=40)
-    # u first: estimating the prior first leaves a cached table that lacks the other columns.
     linker.training.estimate_u_using_random_sampling(max_pairs=2_000_000)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("name", "birth_date")], recall=0.7
