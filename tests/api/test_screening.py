@@ -186,3 +186,52 @@ def test_a_bad_alert_is_refused(client: TestClient, world: World) -> None:
     )
     assert response.status_code == 422
     assert "not one of wanted" in response.json()["detail"]
+
+
+def test_a_passenger_list_is_screened_in_the_background(client: TestClient, world: World) -> None:
+    _, border = _setup(client, world)
+    travellers = [
+        {"id": f"P{i}", "full_name": f"PASSENGER NUMBER{i}", "birth_date": "1980-01-01"}
+        for i in range(450)
+    ]
+    travellers.insert(
+        200,
+        {
+            "id": "X",
+            "full_name": "THU NGUYEN THI",
+            "birth_date": "1990-03-01",
+            "nationality": "VNM",
+            "sex": "F",
+        },
+    )
+    created = client.post(
+        "/api/v1/screening/batches",
+        headers=border.headers,
+        json={"name": "VN0054 HAN", "travellers": travellers},
+    )
+    assert created.status_code == 202
+    batch_id = created.json()["id"]
+    # the test client runs background tasks before it returns, so the batch is finished here
+    state = client.get(f"/api/v1/screening/batches/{batch_id}", headers=border.headers).json()
+    assert (state["status"], state["total"], state["done"], state["hits"]) == ("done", 451, 451, 1)
+    hits = client.get(f"/api/v1/screening/batches/{batch_id}/hits", headers=border.headers).json()
+    assert [h["traveller"]["full_name"] for h in hits["items"]] == ["THU NGUYEN THI"]
+    uk = world.officer("gbr.border", "GBR-HO", Role.BORDER_OFFICER)
+    assert (
+        client.get(f"/api/v1/screening/batches/{batch_id}", headers=uk.headers).status_code == 404
+    )
+
+
+def test_a_passenger_list_with_a_bad_entry_is_refused_whole(
+    client: TestClient, world: World
+) -> None:
+    _, border = _setup(client, world)
+    travellers = [
+        {"full_name": "A B", "birth_date": "1990-01-01"},
+        {"full_name": "C D", "birth_date": "1990-02-30"},
+    ]
+    response = client.post(
+        "/api/v1/screening/batches", headers=border.headers, json={"travellers": travellers}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("traveller 2:")

@@ -22,7 +22,8 @@ from corridor.domain.screening.records import Person, prepare
 from corridor.domain.screening.screener import Screener
 from corridor.errors import Conflict, InvalidInput
 from corridor.services.alerts import person_of
-from corridor.store.models import Alert, Notification, ScreeningHit
+from corridor.store.database import Database
+from corridor.store.models import Alert, Notification, ScreeningBatch, ScreeningHit
 from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
 
@@ -116,10 +117,20 @@ def check_traveller(
 ) -> list[ScreeningHit]:
     """Screen one traveller; every hit is stored as pending, except pairs dismissed before."""
     principal.require(*SCREENERS)
-    screener, alerts = cache.get(session, principal.agency_id)
+    return _screen(session, principal.agency_id, traveller, cache)
+
+
+def _screen(
+    session: Session,
+    agency_id: int,
+    traveller: TravellerInput,
+    cache: ScreenerCache,
+    batch_id: int | None = None,
+) -> list[ScreeningHit]:
+    screener, alerts = cache.get(session, agency_id)
     key = traveller.key()
     hits = HitRepository(session)
-    dismissed = hits.dismissed_alerts(principal.agency_id, key)
+    dismissed = hits.dismissed_alerts(agency_id, key)
     stored = []
     for scored in screener.check(traveller.person()):
         alert = alerts[scored.alert_id]
@@ -128,16 +139,78 @@ def check_traveller(
         stored.append(
             hits.add(
                 ScreeningHit(
-                    agency_id=principal.agency_id,
+                    agency_id=agency_id,
                     alert_id=alert.id,
                     traveller=traveller.as_dict(),
                     traveller_key=key,
                     score=round(scored.score, 4),
                     explanation=scored.explanation(),
+                    batch_id=batch_id,
                 )
             )
         )
     return stored
+
+
+MAX_BATCH = 100_000
+BATCH_CHUNK = 200
+
+
+def create_batch(
+    session: Session, principal: Principal, name: str, travellers: list[TravellerInput]
+) -> ScreeningBatch:
+    """Store a passenger list to screen in the background. Every traveller is checked first:
+    a bad one is refused with its position, and nothing is stored."""
+    principal.require(*SCREENERS)
+    if not travellers:
+        raise InvalidInput("the passenger list is empty")
+    if len(travellers) > MAX_BATCH:
+        raise InvalidInput(f"a batch holds at most {MAX_BATCH:,} travellers; split the list")
+    for position, traveller in enumerate(travellers, 1):
+        try:
+            traveller.person()
+        except InvalidInput as error:
+            raise InvalidInput(f"traveller {position}: {error.detail}") from None
+    batch = ScreeningBatch(
+        agency_id=principal.agency_id,
+        created_by=principal.user_id,
+        name=" ".join(name.split())[:200] or "passenger list",
+        travellers=[t.as_dict() for t in travellers],
+        total=len(travellers),
+    )
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def run_batch(database: Database, batch_id: int, cache: ScreenerCache = CACHE) -> None:
+    """Screen a stored batch chunk by chunk, each chunk one transaction, so that progress is
+    visible while it runs and a failure keeps what was done."""
+    with database.transaction() as session:
+        batch = session.get_one(ScreeningBatch, batch_id)
+        agency_id, travellers, done = batch.agency_id, list(batch.travellers), batch.done
+        batch.status = "running"
+    try:
+        for start in range(done, len(travellers), BATCH_CHUNK):
+            chunk = travellers[start : start + BATCH_CHUNK]
+            with database.transaction() as session:
+                found = sum(
+                    len(_screen(session, agency_id, TravellerInput(**t), cache, batch_id))
+                    for t in chunk
+                )
+                batch = session.get_one(ScreeningBatch, batch_id)
+                batch.done, batch.hits = start + len(chunk), batch.hits + found
+    except Exception as error:  # the batch records the failure; the node carries on
+        with database.transaction() as session:
+            batch = session.get_one(ScreeningBatch, batch_id)
+            batch.status, batch.error = (
+                "failed",
+                f"{type(error).__name__} after {batch.done} travellers",
+            )
+        raise
+    with database.transaction() as session:
+        batch = session.get_one(ScreeningBatch, batch_id)
+        batch.status, batch.finished_at = "done", datetime.now(UTC)
 
 
 def review_hit(

@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, BackgroundTasks, status
 
 from corridor.api.deps import DatabaseDep, PrincipalDep
 from corridor.api.routers.pagination import Cursor, Limit
 from corridor.api.schemas.common import Page
-from corridor.api.schemas.screening import HitPublic, Review, ScreeningRequest
+from corridor.api.schemas.screening import (
+    BatchCreate,
+    BatchPublic,
+    HitPublic,
+    Review,
+    ScreeningRequest,
+)
 from corridor.domain.roles import Role
-from corridor.services.screening import TravellerInput, check_traveller, review_hit
-from corridor.store.models import ScreeningHit
+from corridor.errors import NotFound
+from corridor.services.screening import (
+    SCREENERS,
+    TravellerInput,
+    check_traveller,
+    create_batch,
+    review_hit,
+    run_batch,
+)
+from corridor.store.models import ScreeningBatch, ScreeningHit
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.hits import HitRepository
 
@@ -91,3 +105,51 @@ def dismiss(hit_id: int, body: Review, principal: PrincipalDep, database: Databa
     """Dismiss a false hit; the same traveller will not be stopped for this alert again."""
     with database.transaction() as session:
         return hit_public(review_hit(session, principal, hit_id, "dismissed", body.reason))
+
+
+@router.post("/screening/batches", response_model=BatchPublic, status_code=status.HTTP_202_ACCEPTED)
+def create(
+    body: BatchCreate, tasks: BackgroundTasks, principal: PrincipalDep, database: DatabaseDep
+) -> BatchPublic:
+    """Screen a passenger list in the background; poll the batch for progress, then read its
+    hits. Every traveller is checked first: one bad entry refuses the whole list (422)."""
+    travellers = [
+        TravellerInput(t.full_name, t.birth_date, t.nationality.upper(), t.sex, t.document_number)
+        for t in body.travellers
+    ]
+    with database.transaction() as session:
+        batch = create_batch(session, principal, body.name, travellers)
+        public = BatchPublic.model_validate(batch)
+    tasks.add_task(run_batch, database, public.id)
+    return public
+
+
+def _batch(database: DatabaseDep, batch_id: int, agency_id: int) -> ScreeningBatch:
+    with database.transaction() as session:
+        batch = session.get(ScreeningBatch, batch_id)
+        if batch is None or batch.agency_id != agency_id:
+            raise NotFound(f"no batch {batch_id} in your agency")
+        return batch
+
+
+@router.get("/screening/batches/{batch_id}", response_model=BatchPublic)
+def progress(batch_id: int, principal: PrincipalDep, database: DatabaseDep) -> BatchPublic:
+    principal.require(*SCREENERS)
+    return BatchPublic.model_validate(_batch(database, batch_id, principal.agency_id))
+
+
+@router.get("/screening/batches/{batch_id}/hits", response_model=Page[HitPublic])
+def batch_hits(
+    batch_id: int,
+    principal: PrincipalDep,
+    database: DatabaseDep,
+    cursor: Cursor = None,
+    limit: Limit = 100,
+) -> Page[HitPublic]:
+    principal.require(*SCREENERS)
+    _batch(database, batch_id, principal.agency_id)
+    with database.transaction() as session:
+        page = HitRepository(session).list(
+            principal.agency_id, None, decode_cursor(cursor), limit, batch_id=batch_id
+        )
+        return Page(items=[hit_public(h) for h in page.items], next_cursor=page.next_cursor)

@@ -73,3 +73,35 @@ class Withdrawal(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(min_length=1, max_length=500)
+
+
+class BatchTraveller(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(default="", max_length=100, description="The traveller's id in the list.")
+    full_name: str = Field(min_length=1, max_length=300)
+    birth_date: str = Field(default="", max_length=10)
+    nationality: str = Field(default="", max_length=3)
+    sex: str = Field(default="", pattern="^[MFX]?$")
+    document_number: str = Field(default="", max_length=30)
+
+
+class BatchCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(default="passenger list", max_length=200, examples=["VN0054 HAN 2026-11-23"])
+    travellers: list[BatchTraveller] = Field(min_length=1, max_length=100_000)
+
+
+class BatchPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    status: str = Field(description="queued, running, done or failed")
+    total: int
+    done: int
+    hits: int
+    error: str | None
+    created_at: datetime
+    finished_at: datetime | None

@@ -1,7 +1,7 @@
 """The node's tables, one module per noun; importing this package registers them all."""
 
 from corridor.store.models.agencies import Agency
-from corridor.store.models.alerts import Alert, Notification, ScreeningHit
+from corridor.store.models.alerts import Alert, Notification, ScreeningBatch, ScreeningHit
 from corridor.store.models.base import Base
 from corridor.store.models.documents import DocumentReport
 from corridor.store.models.points import CrossingPoint
@@ -15,6 +15,7 @@ __all__ = [
     "CrossingPoint",
     "DocumentReport",
     "Notification",
+    "ScreeningBatch",
     "ScreeningHit",
     "Token",
     "TravelDocument",

@@ -58,6 +58,9 @@ class ScreeningHit(Timestamped, Base):
     reason: Mapped[str | None] = mapped_column(String(500))
     action_taken: Mapped[str | None] = mapped_column(String(500))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("screening_batches.id", ondelete="CASCADE"), index=True
+    )
 
     alert: Mapped[Alert] = relationship(lazy="joined")
 
@@ -79,3 +82,23 @@ class Notification(Timestamped, Base):
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_notifications_agency_id", "agency_id", "id"),)
+
+
+class ScreeningBatch(Timestamped, Base):
+    """A passenger list screened in the background; hits point back at it."""
+
+    __tablename__ = "screening_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(200))
+    travellers: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    total: Mapped[int] = mapped_column(default=0)
+    done: Mapped[int] = mapped_column(default=0)
+    hits: Mapped[int] = mapped_column(default=0)
+    error: Mapped[str | None] = mapped_column(String(500))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_screening_batches_agency_id", "agency_id", "id"),)

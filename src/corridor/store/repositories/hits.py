@@ -36,7 +36,12 @@ class HitRepository:
         return set(self.session.scalars(query).all())
 
     def list(
-        self, agency_id: int, status: str | None = None, after: int | None = None, limit: int = 100
+        self,
+        agency_id: int,
+        status: str | None = None,
+        after: int | None = None,
+        limit: int = 100,
+        batch_id: int | None = None,
     ) -> Page[ScreeningHit]:
         query = (
             select(ScreeningHit)
@@ -46,6 +51,8 @@ class HitRepository:
         )
         if status:
             query = query.where(ScreeningHit.status == status)
+        if batch_id is not None:
+            query = query.where(ScreeningHit.batch_id == batch_id)
         if after is not None:
             query = query.where(ScreeningHit.id > after)
         return page_of(self.session.scalars(query).all(), limit, key=lambda h: h.id)
