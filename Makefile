@@ -41,10 +41,12 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-## make peers: the libraries benchmarks/ measures Corridor against (Splink, nomenklatura).
-peers: $(VENV)/.installed-dev
-	$(BIN)/pip install --quiet -r requirements/peers.lock
-	$(BIN)/pip install --quiet --no-deps -e .
+## make peers: a separate .venv-peers with the libraries benchmarks/ measures Corridor against
+## (Splink, nomenklatura: their pins differ from the product's, e.g. duckdb < 2).
+peers:
+	$(PYTHON) -m venv .venv-peers
+	.venv-peers/bin/pip install --quiet -r requirements/peers.lock
+	.venv-peers/bin/pip install --quiet --no-deps -e .
 
 ## make lock: re-pin every dependency (needs uv: pip install uv).
 lock:

@@ -1,7 +1,7 @@
 """Screening quality and time on the development set, beside the peers the issue names.
 
     make peers   # once: installs Splink and nomenklatura (requirements/peers.lock)
-    .venv/bin/python benchmarks/screening_quality.py [--data ../shared/data/screening-dev]
+    .venv-peers/bin/python benchmarks/screening_quality.py [--data ../shared/data/screening-dev]
         [--sample 400]
 
 1. Corridor screens every traveller against every alert (recall and precision per category).

@@ -6,7 +6,19 @@ import sys
 
 import typer
 
-from corridor.cli import agency, alerts, db, demo, documents, mrz, screen, serve, token, user
+from corridor.cli import (
+    agency,
+    alerts,
+    crossings,
+    db,
+    demo,
+    documents,
+    mrz,
+    screen,
+    serve,
+    token,
+    user,
+)
 from corridor.errors import CorridorError
 
 app = typer.Typer(
@@ -24,6 +36,7 @@ app = typer.Typer(
 app.command()(serve.serve)
 app.command()(demo.demo)
 app.command()(screen.screen)
+app.command()(crossings.stays)
 app.add_typer(db.app, name="db")
 app.add_typer(agency.app, name="agency")
 app.add_typer(user.app, name="user")
@@ -31,6 +44,7 @@ app.add_typer(token.app, name="token")
 app.add_typer(mrz.app, name="mrz")
 app.add_typer(documents.app, name="documents")
 app.add_typer(alerts.app, name="alerts")
+app.add_typer(crossings.app, name="crossings")
 
 
 def main() -> None:
