@@ -22,10 +22,13 @@ HAVERSINE_KM = (
 )
 
 
-def companion_pairs(connection: duckdb.DuckDBPyConnection) -> None:
+def companion_pairs(connection: duckdb.DuckDBPyConnection, minors_only: bool = False) -> None:
     """``companions``: for each crossing, the other documents' crossings that accompanied it
     (same point and direction; same booking, or same carrier within the window), with each
-    person's age on their own crossing day. Also ``ages``: each crossing's age and adulthood."""
+    person's age on their own crossing day. Also ``ages``: each crossing's age and adulthood.
+    With ``minors_only``, only minors' crossings get their companions (all that the
+    minor_without_guardian rule needs, and far fewer pairs on a full flight)."""
+    only = "AND m.local_date < m.adult_from" if minors_only else ""
     connection.execute(
         f"""
         CREATE OR REPLACE TABLE ages AS
@@ -46,20 +49,20 @@ def companion_pairs(connection: duckdb.DuckDBPyConnection) -> None:
                m.booking <> '' AND o.booking = m.booking AS same_booking
         FROM ages m JOIN ages o
           ON o.point = m.point AND o.direction = m.direction AND o.doc_key <> m.doc_key
-         AND m.booking <> '' AND o.booking = m.booking
+         AND m.booking <> '' AND o.booking = m.booking {only}
         UNION
         SELECT m.id, o.id, o.doc_key, o.family, o.sex, o.age, o.local_date >= o.adult_from,
                m.booking <> '' AND o.booking = m.booking
         FROM ages m JOIN ages o
           ON o.point = m.point AND o.direction = m.direction AND o.doc_key <> m.doc_key
          AND m.carrier <> '' AND o.carrier = m.carrier
-         AND abs(o.instant - m.instant) <= {COMPANION_MINUTES * 60};
+         AND abs(o.instant - m.instant) <= {COMPANION_MINUTES * 60} {only};
         """  # noqa: S608 - constants only
     )
 
 
 def anomalies(connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
-    companion_pairs(connection)
+    companion_pairs(connection, minors_only=True)
     first_date = connection.execute("SELECT min(local_date) FROM crossings").fetchall()[0][0]
     return connection.sql(
         f"""
