@@ -14,6 +14,7 @@ from corridor.cli import (
     demo,
     documents,
     mrz,
+    resolve,
     screen,
     serve,
     token,
@@ -37,6 +38,7 @@ app.command()(serve.serve)
 app.command()(demo.demo)
 app.command()(screen.screen)
 app.command()(crossings.stays)
+app.command()(resolve.resolve)
 app.add_typer(db.app, name="db")
 app.add_typer(agency.app, name="agency")
 app.add_typer(user.app, name="user")

@@ -46,6 +46,7 @@ def _kakasi() -> object:
 
 
 JAPANESE = frozenset({"JPN"})
+VIETNAMESE = frozenset({"VNM"})
 CHINESE = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP", "MYS"})
 
 
@@ -53,7 +54,9 @@ def romanisations(text: str, nationality: str | None = None) -> list[list[str]]:
     """Every Latin reading of a name, as token lists; Latin names give one. Kanji alone could
     be Chinese or Japanese: the nationality decides, and without one both readings are kept."""
     script = script_of(text)
-    if script is Script.HAN and nationality in JAPANESE:
+    if nationality in VIETNAMESE and script in (Script.HAN, Script.KANA):
+        variants = _vietnamese(text, script)
+    elif script is Script.HAN and nationality in JAPANESE:
         variants = [_japanese(text)]
     elif script is Script.HAN:
         variants = _han(text)
@@ -89,6 +92,36 @@ def uncertain_tokens(text: str, nationality: str | None = None) -> frozenset[str
 
 def _is_kanji(char: str) -> bool:
     return 0x4E00 <= ord(char) <= 0x9FFF or 0x3400 <= ord(char) <= 0x4DBF
+
+
+@lru_cache(maxsize=1)
+def han_viet() -> dict[str, tuple[str, ...]]:
+    """Sino-Vietnamese readings of the characters Vietnamese names use (阮 NGUYEN, 氏 THI)."""
+    return _table("han_viet.csv", "hanzi")
+
+
+@lru_cache(maxsize=1)
+def katakana_vietnamese() -> dict[str, tuple[str, ...]]:
+    """Vietnamese name syllables as Japanese records write them (グエン NGUYEN, ティ THI)."""
+    return _table("katakana_vi.csv", "katakana")
+
+
+def _vietnamese(text: str, script: Script) -> list[list[str]]:
+    """A Vietnamese name in Hanzi (one character a syllable) or katakana (one word a syllable),
+    read back to its Latin syllables; an unknown part falls back to pinyin or Hepburn."""
+    from pypinyin import Style, lazy_pinyin
+
+    if script is Script.HAN:
+        parts = [c for c in text if not c.isspace() and c not in "·・"]
+        options = [
+            han_viet().get(c) or ("".join(lazy_pinyin(c, style=Style.NORMAL)).upper(),)
+            for c in parts
+        ]
+    else:
+        words = [w for w in text.replace("・", " ").replace("　", " ").split() if w]
+        options = [katakana_vietnamese().get(w) or tuple(_japanese(w)[:1] or [w]) for w in words]
+    readings = [list(choice) for choice in product(*options)]
+    return readings[:MAX_VARIANTS]
 
 
 def _han(text: str) -> list[list[str]]:

@@ -1,0 +1,64 @@
+"""corridor resolve: person records from many sources, grouped into entities."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from corridor.cli import context
+from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.ingest.records import read_records
+from corridor.ingest.rows import RowError
+
+
+def resolve(
+    records: Annotated[
+        Path,
+        typer.Option(
+            help="CSV: id,source,full_name,birth_date,nationality,"
+            "sex,document_number,phone,address."
+        ),
+    ],
+    out: Annotated[Path, typer.Option(help="Where to write record_id,entity_id.")],
+    pairs: Annotated[
+        Path | None,
+        typer.Option(help="Also write left_id,right_id,score,explanation for the scored pairs."),
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Link pairs at or above this score.")
+    ] = 0.5,
+) -> None:
+    """Group records into entities; every readable record appears once, singletons included."""
+    started = time.perf_counter()
+    read: list[ResolverRecord] = []
+    for item in read_records(records):
+        if isinstance(item, RowError):
+            context.errors.print(
+                f"{records.name}:{item.line}: {item.message} (row skipped)",
+                highlight=False,
+                markup=False,
+            )
+        else:
+            read.append(item[1])
+    with context.errors.status(f"resolving {len(read):,} records"):
+        resolver = Resolver(read)
+        scored = resolver.pairs(threshold)
+        entity_of = resolver.entities(scored)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["record_id", "entity_id"])
+        writer.writerows((rid, entity_of[rid]) for rid in sorted(entity_of))
+    if pairs is not None:
+        with pairs.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["left_id", "right_id", "score", "explanation"])
+            writer.writerows((p.left, p.right, f"{p.score:.4f}", p.explanation) for p in scored)
+    context.errors.print(
+        f"{len(read):,} records in {len(set(entity_of.values())):,} entities "
+        f"({len(scored):,} linked pairs) in {time.perf_counter() - started:.1f} s"
+    )

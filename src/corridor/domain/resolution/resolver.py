@@ -1,0 +1,86 @@
+"""From records to entities: candidate pairs and their scores from the screening machinery,
+then clusters that grow in score order only while every pair inside stays compatible."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corridor.domain.screening.model import Model
+from corridor.domain.screening.records import Person
+from corridor.domain.screening.score import Scored, score_pair
+from corridor.domain.screening.screener import Screener
+
+PHONE_BITS = 2.0  # a shared phone: a household's or a broker's as often as one person's
+COMPATIBLE_BITS = 4.0  # every pair inside an entity must at least reach this
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverRecord:
+    person: Person
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPair:
+    left: str
+    right: str
+    bits: float
+    score: float
+    explanation: str
+
+
+class Resolver:
+    def __init__(self, records: Sequence[ResolverRecord], model: Model | None = None) -> None:
+        self.records = {r.person.id: r for r in records}
+        self.screener = Screener([r.person for r in records], model=model)
+        self.model = self.screener.model
+
+    def pairs(self, threshold: float) -> list[ScoredPair]:
+        """Every pair at or above ``threshold``, once, best first."""
+        found: dict[tuple[str, str], ScoredPair] = {}
+        for record in self.records.values():
+            for hit in self.screener.check(record.person, threshold=0.0):
+                if hit.alert_id == record.person.id:
+                    continue
+                key = tuple(sorted((hit.traveller_id, hit.alert_id)))
+                if key in found:
+                    continue
+                pair = self._with_phone(hit)
+                if pair.score >= threshold:
+                    found[(key[0], key[1])] = pair
+        return sorted(found.values(), key=lambda p: (-p.bits, p.left, p.right))
+
+    def _with_phone(self, hit: Scored) -> ScoredPair:
+        left, right = self.records[hit.traveller_id], self.records[hit.alert_id]
+        bits, note = hit.bits, hit.explanation()
+        if left.phone and left.phone == right.phone:
+            bits += PHONE_BITS
+            note = f"phone same (+{PHONE_BITS:.1f}); {note}"
+        a, b = sorted((hit.traveller_id, hit.alert_id))
+        return ScoredPair(a, b, bits, self.model.score(bits), note)
+
+    def _bits(self, a: str, b: str) -> float:
+        left, right = self.records[a], self.records[b]
+        scored = score_pair(left.person, right.person, self.model, self.screener.weights)
+        if scored is None:
+            return float("-inf")
+        phone = PHONE_BITS if left.phone and left.phone == right.phone else 0.0
+        return scored.bits + phone
+
+    def entities(self, pairs: Sequence[ScoredPair]) -> dict[str, str]:
+        """Record id -> entity id. Pairs join clusters best first, and only when every
+        record of one is compatible with every record of the other, so a twin, a namesake or
+        a year-only record cannot chain two people together."""
+        members: dict[str, list[str]] = {rid: [rid] for rid in self.records}
+        cluster: dict[str, str] = {rid: rid for rid in self.records}
+        for pair in pairs:
+            a, b = cluster[pair.left], cluster[pair.right]
+            if a == b:
+                continue
+            if all(self._bits(x, y) >= COMPATIBLE_BITS for x in members[a] for y in members[b]):
+                small, large = sorted((a, b), key=lambda c: len(members[c]))
+                for rid in members[small]:
+                    cluster[rid] = large
+                members[large] += members.pop(small)
+        return {rid: f"E{sorted(members[cluster[rid]])[0]}" for rid in self.records}
