@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import uvicorn
@@ -25,6 +26,28 @@ pytestmark = [
         reason="browser test skipped: no Chromium here (apt-get install chromium; .ci/run does)",
     ),
 ]
+
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def logged_in(playwright: Any, node: str, username: str) -> tuple[Any, Any]:
+    """Debian's Chromium, logged in to the test node as a demo user."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    page = browser.new_page()
+    page.goto(f"{node}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{node}/")
+    return browser, page
 
 
 @pytest.fixture
@@ -52,22 +75,8 @@ def node(settings: Settings, database: Database) -> Iterator[str]:
 def test_a_border_officer_logs_in_and_opens_a_traveller(node: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_page()
-        page.goto(f"{node}/login")
-        page.fill("input[name=username]", "vnm.border")
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{node}/")
+        browser, page = logged_in(playwright, node, "vnm.border")
         assert page.text_content("[data-testid=current-user]") == "Border officer (VNM-MPS)"
         assert int(page.text_content("[data-testid=count-travellers]") or "0") > 0
         page.click("nav >> text=Travellers")
@@ -119,22 +128,8 @@ def test_a_border_officer_checks_a_wanted_traveller_and_confirms_the_hit(
             )
         )
     )
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        page = browser.new_page()
-        page.goto(f"{node}/login")
-        page.fill("input[name=username]", "vnm.border")
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{node}/")
+        browser, page = logged_in(playwright, node, "vnm.border")
         page.click("nav >> text=Border check")
         page.fill("textarea[name=mrz]", mrz)
         page.click("button.primary")

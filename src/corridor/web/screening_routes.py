@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import CorridorError
 from corridor.services.documents import check_document
@@ -15,7 +16,7 @@ from corridor.services.screening import TravellerInput, check_traveller, review_
 from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
 from corridor.web import session as web_session
-from corridor.web.routes import TRAVELLER_READERS, _forbidden, _login_redirect, _page, _state
+from corridor.web.pages import OPERATIONAL, guard, render, state
 
 router = APIRouter(include_in_schema=False)
 REVIEWERS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
@@ -23,12 +24,10 @@ REVIEWERS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
 
 @router.get("/border-check", response_class=HTMLResponse)
 def border_check_form(request: Request) -> Response:
-    principal = web_session.current(request)
-    if principal is None:
-        return _login_redirect()
-    if not principal.has(*TRAVELLER_READERS):
-        return _forbidden(request, principal, "The border check is for operational roles.")
-    return _page(request, principal, "border_check.html", form={})
+    principal = guard(request, OPERATIONAL, "The border check is for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    return render(request, principal, "border_check.html", form={})
 
 
 @router.post("/border-check", response_class=HTMLResponse)
@@ -43,12 +42,10 @@ def border_check(
     document_number: Annotated[str, Form(max_length=30)] = "",
 ) -> Response:
     """Everything in the form body: names and numbers never travel in a URL."""
-    principal = web_session.current(request)
-    if principal is None:
-        return _login_redirect()
-    if not principal.has(*TRAVELLER_READERS):
-        return _forbidden(request, principal, "The border check is for operational roles.")
-    settings, database = _state(request)
+    principal = guard(request, OPERATIONAL, "The border check is for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    settings, database = state(request)
     form = {
         "mrz": mrz,
         "full_name": full_name,
@@ -71,10 +68,10 @@ def border_check(
                 )
             hits = [_hit_view(h) for h in check_traveller(session, principal, traveller)]
     except CorridorError as error:
-        return _page(
+        return render(
             request, principal, "border_check.html", status=422, error=error.detail, form=form
         )
-    return _page(
+    return render(
         request,
         principal,
         "border_check.html",
@@ -104,18 +101,18 @@ def _hit_view(hit: Any) -> dict[str, Any]:
 
 @router.get("/hits", response_class=HTMLResponse)
 def hits_queue(request: Request) -> Response:
-    principal = web_session.current(request)
-    if principal is None:
-        return _login_redirect()
-    if not principal.has(*REVIEWERS, Role.AUDITOR):
-        return _forbidden(request, principal, "The hits queue is for reviewers and auditors.")
-    _, database = _state(request)
+    principal = guard(
+        request, (*REVIEWERS, Role.AUDITOR), "The hits queue is for reviewers and auditors."
+    )
+    if not isinstance(principal, Principal):
+        return principal
+    _, database = state(request)
     with database.transaction() as session:
         pending = [
             _hit_view(h)
             for h in HitRepository(session).list(principal.agency_id, "pending", limit=200).items
         ]
-    return _page(request, principal, "hits.html", hits=pending)
+    return render(request, principal, "hits.html", hits=pending)
 
 
 @router.post("/hits/{hit_id}/review", response_class=HTMLResponse)
@@ -127,27 +124,27 @@ def review(
     reason: Annotated[str, Form(max_length=500)] = "",
     action_taken: Annotated[str, Form(max_length=500)] = "",
 ) -> Response:
-    principal = web_session.current(request)
-    if principal is None:
-        return _login_redirect()
-    settings, database = _state(request)
+    principal = guard(request)
+    if not isinstance(principal, Principal):
+        return principal
+    settings, database = state(request)
     try:
         web_session.check_form_token(principal, settings, csrf)
         with database.transaction() as session:
             review_hit(session, principal, hit_id, decision, reason, action_taken)
     except CorridorError as error:
-        return _page(request, principal, "error.html", status=error.status, message=error.detail)
+        return render(request, principal, "error.html", status=error.status, message=error.detail)
     return RedirectResponse("/hits", status_code=303)
 
 
 @router.get("/alerts", response_class=HTMLResponse)
 def alerts_list(request: Request) -> Response:
-    principal = web_session.current(request)
-    if principal is None:
-        return _login_redirect()
-    if not principal.has(*TRAVELLER_READERS, Role.AUDITOR):
-        return _forbidden(request, principal, "Alerts are for operational roles and auditors.")
-    _, database = _state(request)
+    principal = guard(
+        request, (*OPERATIONAL, Role.AUDITOR), "Alerts are for operational roles and auditors."
+    )
+    if not isinstance(principal, Principal):
+        return principal
+    _, database = state(request)
     with database.transaction() as session:
         repository = AlertRepository(session)
         page = repository.list(principal.agency_id, limit=500, status="active")
@@ -165,4 +162,4 @@ def alerts_list(request: Request) -> Response:
             }
             for a in page.items
         ]
-    return _page(request, principal, "alerts.html", alerts=rows, total=total)
+    return render(request, principal, "alerts.html", alerts=rows, total=total)
