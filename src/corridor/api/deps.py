@@ -11,8 +11,7 @@ from corridor.errors import Unauthenticated
 from corridor.services.accounts import authenticate
 from corridor.settings import Settings
 from corridor.store.database import Database
-
-SESSION_COOKIE = "corridor_session"
+from corridor.web.session import SESSION_COOKIE
 
 
 def get_database(request: Request) -> Database:

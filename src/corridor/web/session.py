@@ -8,12 +8,13 @@ import hmac
 from fastapi import Request
 from fastapi.responses import Response
 
-from corridor.api.deps import SESSION_COOKIE
 from corridor.domain.principal import Principal
 from corridor.errors import CorridorError, PermissionDenied
 from corridor.services.accounts import authenticate
 from corridor.settings import Settings
 from corridor.store.database import Database
+
+SESSION_COOKIE = "corridor_session"
 
 
 def current(request: Request) -> Principal | None:
