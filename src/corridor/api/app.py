@@ -13,6 +13,7 @@ from corridor.api.limits import BodySizeLimit
 from corridor.api.routers import (
     agencies,
     alerts,
+    crossings,
     documents,
     health,
     me,
@@ -46,7 +47,18 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database or Database(settings.database_url)
     problems.install(app)
-    for router in (health, me, agencies, users, tokens, travellers, documents, alerts, screening):
+    for router in (
+        health,
+        me,
+        agencies,
+        users,
+        tokens,
+        travellers,
+        documents,
+        alerts,
+        screening,
+        crossings,
+    ):
         app.include_router(router.router)
     app.include_router(web_routes.router)
     app.include_router(screening_routes.router)

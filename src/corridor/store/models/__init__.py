@@ -3,6 +3,7 @@
 from corridor.store.models.agencies import Agency
 from corridor.store.models.alerts import Alert, Notification, ScreeningBatch, ScreeningHit
 from corridor.store.models.base import Base
+from corridor.store.models.crossings import Crossing
 from corridor.store.models.documents import DocumentReport
 from corridor.store.models.points import CrossingPoint
 from corridor.store.models.travellers import TravelDocument, Traveller
@@ -12,6 +13,7 @@ __all__ = [
     "Agency",
     "Alert",
     "Base",
+    "Crossing",
     "CrossingPoint",
     "DocumentReport",
     "Notification",

@@ -1,0 +1,75 @@
+"""Recording crossings and reading a document's travel history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from corridor.api.deps import DatabaseDep, PrincipalDep
+from corridor.services.crossings import history, record_crossing
+
+router = APIRouter(prefix="/api/v1/crossings", tags=["crossings"])
+
+
+class CrossingCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    timestamp: str = Field(examples=["2026-03-01T08:15:00+07:00"])
+    point: str = Field(max_length=16, examples=["HAN"])
+    direction: str = Field(pattern="^(entry|exit)$")
+    issuing_state: str = Field(min_length=1, max_length=3)
+    document_number: str = Field(min_length=1, max_length=30)
+    nationality: str = Field(default="", max_length=3)
+    full_name: str = Field(default="", max_length=300)
+    birth_date: str = Field(default="", max_length=10)
+    sex: str = Field(default="", pattern="^[MFX]?$")
+    permit_type: str = "visa_exempt"
+    permit_days: int | None = Field(default=None, ge=0, le=3650)
+    carrier: str = Field(default="", max_length=40)
+    booking_ref: str = Field(default="", max_length=20)
+    outcome: str = "admitted"
+    reference: str = Field(default="", max_length=64)
+
+
+class CrossingPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    reference: str
+    timestamp: str
+    local_date: date
+    point: str
+    direction: str
+    document_key: str
+    nationality: str
+    full_name: str
+    permit_type: str
+    permit_days: int | None
+    outcome: str
+    created_at: datetime
+
+
+class HistoryRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document_key: str = Field(min_length=3, max_length=40, examples=["VNM:C1234567"])
+
+
+@router.post("", response_model=CrossingPublic, status_code=status.HTTP_201_CREATED)
+def record(body: CrossingCreate, principal: PrincipalDep, database: DatabaseDep) -> CrossingPublic:
+    """Record one crossing at the booth; it is immutable from then on."""
+    with database.transaction() as session:
+        return CrossingPublic.model_validate(record_crossing(session, principal, body.model_dump()))
+
+
+@router.post("/history", response_model=list[CrossingPublic])
+def document_history(
+    body: HistoryRequest, principal: PrincipalDep, database: DatabaseDep
+) -> list[CrossingPublic]:
+    """A document's crossings, newest first (the document in the body, never in the URL)."""
+    with database.transaction() as session:
+        return [
+            CrossingPublic.model_validate(c) for c in history(session, principal, body.document_key)
+        ]

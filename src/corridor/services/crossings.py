@@ -1,0 +1,94 @@
+"""Recording crossings one at a time, at the booth, and reading a document's history."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from corridor.domain.principal import Principal
+from corridor.domain.roles import Role
+from corridor.errors import InvalidInput
+from corridor.store.models import Crossing, CrossingPoint
+
+DIRECTIONS = ("entry", "exit")
+OUTCOMES = ("admitted", "refused", "referred")
+PERMITS = ("visa_exempt", "e_visa", "visa", "border_pass", "residence", "crew", "citizen")
+
+
+def record_crossing(session: Session, principal: Principal, values: dict[str, Any]) -> Crossing:
+    """Store one crossing after checking every field; crossings are never edited afterwards."""
+    principal.require(Role.BORDER_OFFICER)
+    timestamp = str(values.get("timestamp") or "")
+    try:
+        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(f"timestamp {timestamp!r} is not ISO 8601") from None
+    if moment.tzinfo is None:
+        raise InvalidInput("the timestamp needs its UTC offset, e.g. 2026-03-01T08:15:00+07:00")
+    point = session.scalar(select(CrossingPoint).where(CrossingPoint.code == values.get("point")))
+    if point is None:
+        raise InvalidInput(f"crossing point {values.get('point')!r} is not known to this node")
+    for field, allowed in (
+        ("direction", DIRECTIONS),
+        ("outcome", OUTCOMES),
+        ("permit_type", PERMITS),
+    ):
+        if values.get(field) not in allowed:
+            raise InvalidInput(f"{field} must be one of {', '.join(allowed)}")
+    state = str(values.get("issuing_state") or "").upper()
+    number = str(values.get("document_number") or "").upper()
+    if not state or not number:
+        raise InvalidInput("give the document's issuing state and number")
+    crossing = Crossing(
+        agency_id=principal.agency_id,
+        reference=str(values.get("reference") or "")
+        or f"{point.code}-{moment.astimezone(UTC):%Y%m%dT%H%M%S}-{number}",
+        source="border-check",
+        timestamp=moment.isoformat(),
+        instant=moment,
+        local_date=moment.date(),
+        point=point.code,
+        direction=values["direction"],
+        document_key=f"{state}:{number}",
+        nationality=str(values.get("nationality") or ""),
+        full_name=str(values.get("full_name") or ""),
+        birth_date=_date(values.get("birth_date")),
+        sex=str(values.get("sex") or ""),
+        permit_type=values["permit_type"],
+        permit_days=values.get("permit_days"),
+        carrier=str(values.get("carrier") or ""),
+        booking_ref=str(values.get("booking_ref") or ""),
+        outcome=values["outcome"],
+        officer_id=principal.user_id,
+    )
+    session.add(crossing)
+    session.flush()
+    return crossing
+
+
+def _date(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput(f"birth date {value!r} is not YYYY-MM-DD") from None
+
+
+def history(
+    session: Session, principal: Principal, document_key: str, limit: int = 200
+) -> list[Crossing]:
+    """A document's crossings recorded by the caller's agency, newest first."""
+    principal.require(Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
+    query = (
+        select(Crossing)
+        .where(
+            Crossing.agency_id == principal.agency_id, Crossing.document_key == document_key.upper()
+        )
+        .order_by(Crossing.instant.desc(), Crossing.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query).all())

@@ -1,0 +1,79 @@
+from fastapi.testclient import TestClient
+
+from corridor.domain.roles import Role
+from corridor.store.database import Database
+from corridor.store.models import CrossingPoint
+from tests.conftest import World
+
+ENTRY = {
+    "timestamp": "2026-03-01T08:15:00+07:00",
+    "point": "HAN",
+    "direction": "entry",
+    "issuing_state": "GBR",
+    "document_number": "123456789",
+    "nationality": "GBR",
+    "full_name": "SMITH JOHN",
+    "birth_date": "1980-01-01",
+    "sex": "M",
+    "permit_type": "visa_exempt",
+    "permit_days": 45,
+    "carrier": "VN54",
+}
+
+
+def _point(database: Database) -> None:
+    with database.transaction() as session:
+        session.add(
+            CrossingPoint(
+                code="HAN",
+                name="Noi Bai",
+                country="VNM",
+                kind="air",
+                latitude=21.2,
+                longitude=105.8,
+            )
+        )
+
+
+def test_a_crossing_is_recorded_and_its_history_read_back(
+    client: TestClient, world: World, database: Database
+) -> None:
+    _point(database)
+    officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    created = client.post("/api/v1/crossings", json=ENTRY, headers=officer.headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["local_date"] == "2026-03-01"
+    later = {**ENTRY, "timestamp": "2026-03-20T18:00:00+07:00", "direction": "exit"}
+    assert client.post("/api/v1/crossings", json=later, headers=officer.headers).status_code == 201
+    history = client.post(
+        "/api/v1/crossings/history", json={"document_key": "GBR:123456789"}, headers=officer.headers
+    ).json()
+    assert [c["direction"] for c in history] == ["exit", "entry"]
+    uk = world.officer("gbr.border", "GBR-HO", Role.BORDER_OFFICER)
+    assert (
+        client.post(
+            "/api/v1/crossings/history", json={"document_key": "GBR:123456789"}, headers=uk.headers
+        ).json()
+        == []
+    )
+
+
+def test_a_wrong_crossing_is_refused_and_nothing_is_stored(
+    client: TestClient, world: World, database: Database
+) -> None:
+    _point(database)
+    officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    for change, text in (
+        ({"timestamp": "2026-03-01T08:15:00"}, "UTC offset"),
+        ({"point": "NOWHERE"}, "not known"),
+        ({"permit_type": "tourist"}, "permit_type must be"),
+    ):
+        response = client.post(
+            "/api/v1/crossings", json={**ENTRY, **change}, headers=officer.headers
+        )
+        assert response.status_code == 422, change
+        assert text in response.json()["detail"], change
+    history = client.post(
+        "/api/v1/crossings/history", json={"document_key": "GBR:123456789"}, headers=officer.headers
+    ).json()
+    assert history == []

@@ -1,0 +1,86 @@
+"""Crossings in the node's store: imported once, analysed through the same SQL as files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corridor.cli.main import app
+from corridor.settings import Settings
+from tests.engines.test_crossings import DIRTY, HEADER, POINTS, WORLD
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    points = tmp_path / "POINTS.csv"
+    with points.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "country", "kind", "latitude", "longitude"])
+        writer.writerows(POINTS)
+    crossings = tmp_path / "CROSSINGS.csv"
+    with crossings.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(WORLD + DIRTY)
+    return crossings, points
+
+
+@pytest.fixture
+def node(env_settings: Settings) -> Settings:
+    runner.invoke(app, ["db", "upgrade"], catch_exceptions=False)
+    runner.invoke(
+        app,
+        ["agency", "add", "VNM-MPS", "--name", "MPS", "--country", "VNM"],
+        catch_exceptions=False,
+    )
+    return env_settings
+
+
+def test_import_once_then_analyse_the_store_as_the_file(
+    node: Settings, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    crossings, points = files
+    first = runner.invoke(
+        app, ["crossings", "import", str(crossings), "--agency", "VNM-MPS", "--points", str(points)]
+    )
+    assert first.exit_code == 0, first.output
+    assert f"{len(WORLD)} crossings stored" in first.stderr
+    assert f"CROSSINGS.csv:{len(WORLD) + 2}:" in first.stderr  # the first dirty row, by line
+    again = runner.invoke(
+        app, ["crossings", "import", str(crossings), "--agency", "VNM-MPS", "--points", str(points)]
+    )
+    assert f"0 crossings stored for VNM-MPS; {len(WORLD)} already held" in again.stderr
+    for args in (
+        ["stays", "--as-of", "2026-06-30"],
+        ["crossings", "anomalies"],
+        ["crossings", "companions"],
+    ):
+        from_file, from_store = tmp_path / "file.csv", tmp_path / "store.csv"
+        runner.invoke(
+            app,
+            [
+                *args,
+                "--crossings",
+                str(crossings),
+                "--points",
+                str(points),
+                "--out",
+                str(from_file),
+            ],
+            catch_exceptions=False,
+        )
+        runner.invoke(
+            app, [*args, "--agency", "VNM-MPS", "--out", str(from_store)], catch_exceptions=False
+        )
+        assert from_store.read_text(encoding="utf-8") == from_file.read_text(encoding="utf-8"), args
+
+
+def test_an_analysis_needs_a_file_or_an_agency(node: Settings, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["crossings", "anomalies", "--out", str(tmp_path / "a.csv")])
+    assert result.exit_code != 0
+    assert "give --crossings FILE, or --agency CODE" in str(result.exception)
