@@ -140,3 +140,44 @@ def test_a_border_officer_checks_a_wanted_traveller_and_confirms_the_hit(
         page.wait_for_url(f"{node}/hits")
         assert "No pending hits." in (page.text_content("main") or "")
         browser.close()
+
+
+def test_the_border_check_goes_from_mrz_to_a_recorded_crossing(node: str) -> None:
+    from datetime import date
+
+    from playwright.sync_api import sync_playwright
+
+    from corridor.domain.documents.mrz_writer import DocumentFields, make_mrz
+
+    mrz = "\n".join(
+        make_mrz(
+            DocumentFields(
+                "P",
+                "GBR",
+                "Swift",
+                "Martin",
+                "123456789",
+                "GBR",
+                date(1993, 1, 21),
+                "M",
+                date(2031, 1, 1),
+            )
+        )
+    )
+    with sync_playwright() as playwright:
+        browser, page = logged_in(playwright, node, "vnm.border")
+        page.click("nav >> text=Border check")
+        page.fill("textarea[name=mrz]", mrz)
+        page.select_option("select[name=point]", "HAN")
+        page.click("button.primary")
+        page.select_option("[data-testid=record-form] select[name=permit_type]", "visa_exempt")
+        page.fill("[data-testid=record-form] input[name=permit_days]", "45")
+        page.click("[data-testid=record-form] button[type=submit]")
+        assert "Recorded: entry of GBR:123456789 at HAN" in (
+            page.text_content("[data-testid=recorded]") or ""
+        )
+        page.fill("textarea[name=mrz]", mrz)  # the same document comes back through the booth
+        page.select_option("select[name=point]", "HAN")
+        page.click("button.primary")
+        assert "no exit recorded since the entry at HAN" in (page.text_content("main") or "")
+        browser.close()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +35,22 @@ def reference_points() -> list[PointSpec]:
         )
         for row in csv.DictReader(text.splitlines())
     ]
+
+
+# The time zone of each country's crossing points, for the local time a booth records.
+TIME_ZONES = {
+    "VNM": "Asia/Ho_Chi_Minh",
+    "CHN": "Asia/Shanghai",
+    "KHM": "Asia/Phnom_Penh",
+    "LAO": "Asia/Vientiane",
+    "THA": "Asia/Bangkok",
+    "GBR": "Europe/London",
+    "JPN": "Asia/Tokyo",
+    "KOR": "Asia/Seoul",
+}
+
+
+def local_now(country: str) -> datetime:
+    """Now, with the offset of the country's points (UTC where the country is not listed)."""
+    zone = TIME_ZONES.get(country)
+    return datetime.now(ZoneInfo(zone)) if zone else datetime.now(UTC)

@@ -17,6 +17,7 @@ from corridor.domain.credentials import (
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import InvalidInput, NotFound, Unauthenticated
+from corridor.store.database import as_utc
 from corridor.store.models import Token, User
 from corridor.store.repositories.agencies import AgencyRepository
 from corridor.store.repositories.tokens import TokenRepository
@@ -104,7 +105,7 @@ def authenticate(session: Session, secret: str) -> Principal:
     now = datetime.now(UTC)
     if token is None or token.revoked_at is not None:
         raise Unauthenticated("the token is unknown or revoked; log in or create a new token")
-    if token.expires_at is not None and _aware(token.expires_at) <= now:
+    if token.expires_at is not None and as_utc(token.expires_at) <= now:
         raise Unauthenticated("the token or session has expired; log in again")
     user = token.user
     if not user.active:
@@ -145,8 +146,3 @@ def end_session(session: Session, principal: Principal) -> None:
     token = session.get(Token, principal.token_id)
     if token is not None and token.revoked_at is None:
         token.revoked_at = datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes for timezone-aware columns; they were written in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -8,9 +8,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from corridor.domain.crossings.warnings import PastCrossing, warnings
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import InvalidInput
+from corridor.store.database import as_utc
 from corridor.store.models import Crossing, CrossingPoint
 
 DIRECTIONS = ("entry", "exit")
@@ -92,3 +94,30 @@ def history(
         .limit(limit)
     )
     return list(session.scalars(query).all())
+
+
+def booth_warnings(
+    session: Session,
+    principal: Principal,
+    document_key: str,
+    point_code: str,
+    direction: str,
+    birth_date: date | None,
+    now: datetime,
+) -> tuple[list[Crossing], list[str]]:
+    """The document's recent crossings (newest first) and the warnings they raise."""
+    recent = history(session, principal, document_key, limit=20)
+    countries = {p.code: p.country for p in session.scalars(select(CrossingPoint))}
+    past = [
+        PastCrossing(
+            as_utc(c.instant),
+            c.local_date,
+            c.point,
+            countries.get(c.point, ""),
+            c.direction,
+            c.permit_days,
+        )
+        for c in recent
+    ]
+    found = warnings(past, now, point_code, countries.get(point_code, ""), direction, birth_date)
+    return recent, found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes from timezone-aware columns; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from corridor.domain.points import local_now
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
-from corridor.errors import CorridorError
+from corridor.domain.screening.dates import parse_birth_date
+from corridor.errors import CorridorError, InvalidInput
+from corridor.services.crossings import booth_warnings, record_crossing
 from corridor.services.documents import check_document
 from corridor.services.screening import TravellerInput, check_traveller, review_hit
 from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
+from corridor.store.repositories.points import CrossingPointRepository
 from corridor.web import session as web_session
 from corridor.web.pages import OPERATIONAL, guard, render, state
 
@@ -27,7 +31,10 @@ def border_check_form(request: Request) -> Response:
     principal = guard(request, OPERATIONAL, "The border check is for operational roles.")
     if not isinstance(principal, Principal):
         return principal
-    return render(request, principal, "border_check.html", form={})
+    _, database = state(request)
+    with database.transaction() as session:
+        points = CrossingPointRepository(session).all()
+    return render(request, principal, "border_check.html", form={}, points=points)
 
 
 @router.post("/border-check", response_class=HTMLResponse)
@@ -40,6 +47,8 @@ def border_check(
     nationality: Annotated[str, Form(max_length=3)] = "",
     sex: Annotated[str, Form(max_length=1)] = "",
     document_number: Annotated[str, Form(max_length=30)] = "",
+    point: Annotated[str, Form(max_length=16)] = "",
+    direction: Annotated[str, Form(max_length=5)] = "entry",
 ) -> Response:
     """Everything in the form body: names and numbers never travel in a URL."""
     principal = guard(request, OPERATIONAL, "The border check is for operational roles.")
@@ -54,6 +63,7 @@ def border_check(
         "sex": sex,
         "document_number": document_number,
     }
+    form.update(point=point, direction=direction)
     today = date.today()
     document: dict[str, Any] | None = None
     try:
@@ -67,6 +77,8 @@ def border_check(
                     full_name, birth_date, nationality.upper(), sex.upper(), document_number
                 )
             hits = [_hit_view(h) for h in check_traveller(session, principal, traveller)]
+            recent, alerts_here = _booth(session, principal, traveller, point, direction)
+            points = CrossingPointRepository(session).all()
     except CorridorError as error:
         return render(
             request, principal, "border_check.html", status=422, error=error.detail, form=form
@@ -80,6 +92,97 @@ def border_check(
         hits=hits,
         checked=True,
         traveller=traveller.as_dict(),
+        recent=recent,
+        warnings=alerts_here,
+        points=points,
+    )
+
+
+def _booth(
+    session: Any, principal: Principal, traveller: TravellerInput, point: str, direction: str
+) -> tuple[list[Any], list[str]]:
+    """The document's recent crossings and the warnings for this crossing, if a point is set."""
+    if not traveller.document_number or not traveller.issuing_state:
+        return [], []
+    key = f"{traveller.issuing_state}:{traveller.document_number}"
+    if not principal.has(Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER):
+        return [], []
+    found = CrossingPointRepository(session).by_code(point) if point else None
+    now = local_now(found.country) if found else datetime.now(UTC)
+    born = parse_birth_date(traveller.birth_date)
+    birth = date(born.year, born.month, born.day) if born and born.is_full else None  # type: ignore[arg-type]
+    return booth_warnings(session, principal, key, point, direction, birth, now)
+
+
+@router.post("/border-check/record", response_class=HTMLResponse)
+def record(
+    request: Request,
+    csrf: Annotated[str, Form()] = "",
+    point: Annotated[str, Form(max_length=16)] = "",
+    direction: Annotated[str, Form(max_length=5)] = "",
+    permit_type: Annotated[str, Form(max_length=20)] = "",
+    permit_days: Annotated[str, Form(max_length=5)] = "",
+    outcome: Annotated[str, Form(max_length=10)] = "admitted",
+    full_name: Annotated[str, Form(max_length=300)] = "",
+    birth_date: Annotated[str, Form(max_length=10)] = "",
+    nationality: Annotated[str, Form(max_length=3)] = "",
+    sex: Annotated[str, Form(max_length=1)] = "",
+    document_number: Annotated[str, Form(max_length=30)] = "",
+    issuing_state: Annotated[str, Form(max_length=3)] = "",
+) -> Response:
+    """Record the crossing just checked, stamped with the point's local time."""
+    principal = guard(request, (Role.BORDER_OFFICER,), "Only border officers record crossings.")
+    if not isinstance(principal, Principal):
+        return principal
+    settings, database = state(request)
+    try:
+        web_session.check_form_token(principal, settings, csrf)
+        days = int(permit_days) if permit_days.strip() else None
+        with database.transaction() as session:
+            found = CrossingPointRepository(session).by_code(point)
+            if found is None:
+                raise InvalidInput("choose the crossing point")
+            crossing = record_crossing(
+                session,
+                principal,
+                {
+                    "timestamp": local_now(found.country).isoformat(timespec="seconds"),
+                    "point": point,
+                    "direction": direction,
+                    "permit_type": permit_type,
+                    "permit_days": days,
+                    "outcome": outcome,
+                    "full_name": full_name,
+                    "birth_date": birth_date if len(birth_date) == 10 else "",
+                    "nationality": nationality,
+                    "sex": sex,
+                    "document_number": document_number,
+                    "issuing_state": issuing_state,
+                },
+            )
+            message = (
+                f"Recorded: {crossing.direction} of {crossing.document_key} at "
+                f"{crossing.point}, {crossing.timestamp} ({crossing.outcome})."
+            )
+    except ValueError:
+        return render(
+            request,
+            principal,
+            "error.html",
+            status=422,
+            message="Permitted days must be a whole number.",
+        )
+    except CorridorError as error:
+        return render(request, principal, "error.html", status=error.status, message=error.detail)
+    with database.transaction() as session:
+        points = CrossingPointRepository(session).all()
+    return render(
+        request,
+        principal,
+        "border_check.html",
+        form={"point": point},
+        recorded=message,
+        points=points,
     )
 
 

@@ -12,3 +12,6 @@ class CrossingPointRepository:
 
     def all(self) -> list[CrossingPoint]:
         return list(self.session.scalars(select(CrossingPoint).order_by(CrossingPoint.code)).all())
+
+    def by_code(self, code: str) -> CrossingPoint | None:
+        return self.session.scalar(select(CrossingPoint).where(CrossingPoint.code == code))
