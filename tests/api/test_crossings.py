@@ -77,3 +77,30 @@ def test_a_wrong_crossing_is_refused_and_nothing_is_stored(
         "/api/v1/crossings/history", json={"document_key": "GBR:123456789"}, headers=officer.headers
     ).json()
     assert history == []
+
+
+def test_stays_and_anomalies_come_from_the_stored_crossings(
+    client: TestClient, world: World, database: Database
+) -> None:
+    _point(database)
+    officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    for day in ("2026-01-01", "2026-02-01"):  # two entries, no exit between
+        entry = {**ENTRY, "timestamp": f"{day}T08:00:00+07:00", "permit_days": 5}
+        assert (
+            client.post("/api/v1/crossings", json=entry, headers=officer.headers).status_code == 201
+        )
+    stays = client.post(
+        "/api/v1/crossings/stays",
+        headers=officer.headers,
+        json={"as_of": "2026-03-01", "status": "overstaying"},
+    ).json()
+    # the first stay has no exit either: the next crossing there was another entry
+    assert [(s["permitted_until"], s["days_over"]) for s in stays] == [
+        ("2026-01-05", 55),
+        ("2026-02-05", 24),
+    ]
+    anomalies = client.post("/api/v1/crossings/anomalies", headers=officer.headers).json()
+    assert [a["kind"] for a in anomalies] == ["double_entry"]
+    client.post("/login", data={"username": "vnm.border", "password": "correct-horse-battery"})
+    assert "double entry" in client.get("/anomalies").text
+    assert client.get("/overstays").status_code == 200

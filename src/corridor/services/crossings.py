@@ -12,7 +12,7 @@ from corridor.domain.crossings.warnings import PastCrossing, warnings
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import InvalidInput
-from corridor.store.database import as_utc
+from corridor.store.database import Database, as_utc
 from corridor.store.models import Crossing, CrossingPoint
 
 DIRECTIONS = ("entry", "exit")
@@ -121,3 +121,21 @@ def booth_warnings(
     ]
     found = warnings(past, now, point_code, countries.get(point_code, ""), direction, birth_date)
     return recent, found
+
+
+def analyse(
+    database: Database, agency_id: int, what: str, as_of: date | None = None
+) -> list[dict[str, Any]]:
+    """Stays (as of a date), anomalies or companions over the agency's stored crossings, as
+    rows of the file commands' columns (the same engine and SQL)."""
+    from corridor.engines.crossings.store import engine_for_store
+
+    engine = engine_for_store(database, agency_id)
+    if what == "stays":
+        relation = engine.stays(as_of or date.today())
+    elif what == "anomalies":
+        relation = engine.anomalies()
+    else:
+        relation = engine.companions()
+    columns = list(relation.columns)
+    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]

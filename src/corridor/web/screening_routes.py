@@ -13,7 +13,7 @@ from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.domain.screening.dates import parse_birth_date
 from corridor.errors import CorridorError, InvalidInput
-from corridor.services.crossings import booth_warnings, record_crossing
+from corridor.services.crossings import analyse, booth_warnings, record_crossing
 from corridor.services.documents import check_document
 from corridor.services.screening import TravellerInput, check_traveller, review_hit
 from corridor.store.repositories.alerts import AlertRepository
@@ -266,3 +266,29 @@ def alerts_list(request: Request) -> Response:
             for a in page.items
         ]
     return render(request, principal, "alerts.html", alerts=rows, total=total)
+
+
+@router.get("/overstays", response_class=HTMLResponse)
+def overstays(request: Request) -> Response:
+    principal = guard(request, OPERATIONAL, "The overstay list is for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    _, database = state(request)
+    today = date.today()
+    rows = [
+        r
+        for r in analyse(database, principal.agency_id, "stays", today)
+        if r["status"] == "overstaying"
+    ]
+    rows.sort(key=lambda r: -int(r["days_over"]))
+    return render(request, principal, "overstays.html", rows=rows, as_of=today)
+
+
+@router.get("/anomalies", response_class=HTMLResponse)
+def anomaly_queue(request: Request) -> Response:
+    principal = guard(request, OPERATIONAL, "The anomaly queue is for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    _, database = state(request)
+    rows = analyse(database, principal.agency_id, "anomalies")
+    return render(request, principal, "anomalies.html", rows=rows)

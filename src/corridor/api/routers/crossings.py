@@ -8,7 +8,8 @@ from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from corridor.api.deps import DatabaseDep, PrincipalDep
-from corridor.services.crossings import history, record_crossing
+from corridor.domain.roles import Role
+from corridor.services.crossings import analyse, history, record_crossing
 
 router = APIRouter(prefix="/api/v1/crossings", tags=["crossings"])
 
@@ -73,3 +74,37 @@ def document_history(
         return [
             CrossingPublic.model_validate(c) for c in history(session, principal, body.document_key)
         ]
+
+
+ANALYSTS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
+
+
+class StaysRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    as_of: date
+    status: str | None = Field(default=None, pattern="^(in_country|overstaying|left|left_late)$")
+
+
+@router.post("/stays", response_model=list[dict[str, object]])
+def stays(
+    body: StaysRequest, principal: PrincipalDep, database: DatabaseDep
+) -> list[dict[str, object]]:
+    """Every foreigner's stay as of a date (optionally only one status, e.g. overstaying)."""
+    principal.require(*ANALYSTS)
+    rows = analyse(database, principal.agency_id, "stays", body.as_of)
+    return [r for r in rows if body.status is None or r["status"] == body.status]
+
+
+@router.post("/anomalies", response_model=list[dict[str, object]])
+def anomalies(principal: PrincipalDep, database: DatabaseDep) -> list[dict[str, object]]:
+    """Impossible travel, double entries, exits without entry, minors without a guardian."""
+    principal.require(*ANALYSTS)
+    return analyse(database, principal.agency_id, "anomalies")
+
+
+@router.post("/companions", response_model=list[dict[str, object]])
+def companions(principal: PrincipalDep, database: DatabaseDep) -> list[dict[str, object]]:
+    """Travellers ranked by who they keep crossing with, escorts of likely victims first."""
+    principal.require(*ANALYSTS)
+    return analyse(database, principal.agency_id, "companions")[:500]
