@@ -4,10 +4,12 @@ from files or from the node's store."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -72,6 +74,20 @@ def _engine(crossings: Path | None, points: Path | None, agency: str | None) -> 
     return engine
 
 
+def _write(
+    crossings: Path | None,
+    points: Path | None,
+    agency: str | None,
+    out: Path,
+    analysis: Callable[[CrossingsEngine], duckdb.DuckDBPyRelation],
+    label: str,
+) -> None:
+    """Load the crossings (file or store), run one analysis, write its rows to ``out``."""
+    engine = _engine(crossings, points, agency)
+    written = engine.write(analysis(engine), out)
+    context.errors.print(f"{written:,} {label} written to {out}")
+
+
 def stays(
     out: OutFile,
     as_of: Annotated[str, typer.Option("--as-of", help="YYYY-MM-DD: who is in the country then.")],
@@ -84,9 +100,7 @@ def stays(
         day = date.fromisoformat(as_of)
     except ValueError:
         raise InvalidInput(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
-    engine = _engine(crossings, points, agency)
-    written = engine.write(engine.stays(day), out)
-    context.errors.print(f"{written:,} stays written to {out}")
+    _write(crossings, points, agency, out, lambda engine: engine.stays(day), "stays")
 
 
 @app.command("anomalies")
@@ -97,9 +111,7 @@ def anomalies(
     agency: AgencyOption = None,
 ) -> None:
     """Impossible travel, double entries, exits without entry, minors without a guardian."""
-    engine = _engine(crossings, points, agency)
-    written = engine.write(engine.anomalies(), out)
-    context.errors.print(f"{written:,} anomalies written to {out}")
+    _write(crossings, points, agency, out, CrossingsEngine.anomalies, "anomalies")
 
 
 @app.command("companions")
@@ -110,9 +122,7 @@ def companions(
     agency: AgencyOption = None,
 ) -> None:
     """Who crosses with whom, ranked so that escorts of likely victims come first."""
-    engine = _engine(crossings, points, agency)
-    written = engine.write(engine.companions(), out)
-    context.errors.print(f"{written:,} travellers with companions written to {out}")
+    _write(crossings, points, agency, out, CrossingsEngine.companions, "travellers with companions")
 
 
 @app.command("import")
