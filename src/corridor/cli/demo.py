@@ -57,6 +57,7 @@ def demo(
                 "documents": summary.documents,
                 "reports": summary.reports,
                 "alerts": summary.alerts,
+                "crossings": summary.crossings,
                 "users": [u for u, _, _ in summary.users],
             }
         )
@@ -65,7 +66,7 @@ def demo(
         f"loaded {summary.agencies} agencies, {summary.points} crossing points, "
         f"{summary.travellers:,} travellers with {summary.documents:,} documents, "
         f"{summary.reports:,} of them on the lost, stolen and forged register; "
-        f"{summary.alerts:,} alerts"
+        f"{summary.alerts:,} alerts; {summary.crossings:,} crossings over the last year"
     )
     table = Table("username", "agency", "role", title=f"Demo users (password: {summary.password})")
     for username, agency, role in summary.users:

@@ -11,6 +11,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from corridor.demo.alerts import demo_alerts
+from corridor.demo.crossings import as_rows, demo_crossings
 from corridor.demo.world import (
     AGENCIES,
     AGENCY_OF,
@@ -28,6 +29,7 @@ from corridor.store.database import Database
 from corridor.store.models import (
     Agency,
     Base,
+    Crossing,
     CrossingPoint,
     DocumentReport,
     TravelDocument,
@@ -50,6 +52,7 @@ class DemoSummary:
     documents: int
     reports: int
     alerts: int
+    crossings: int
     password: str = DEMO_PASSWORD
 
 
@@ -73,19 +76,30 @@ def load_demo(
         users = _users(session, agency_ids)
         points = _points(session)
         subjects: list[TravellerSpec] = []
-        counts = _travellers(
-            session, agency_ids, _sampled(travellers(seed, traveller_count), subjects), progress
-        )
+        crossers: list[TravellerSpec] = []
+        specs = _sampled(_sampled(travellers(seed, traveller_count), subjects, 40), crossers, 4)
+        counts = _travellers(session, agency_ids, specs, progress)
         alerts = _alerts(session, agency_ids, random.Random(seed), subjects)
-    return DemoSummary(len(agency_ids), users, points, *counts, alerts)
+        crossings = _crossings(session, agency_ids["VNM-MPS"], random.Random(seed), crossers)
+    return DemoSummary(len(agency_ids), users, points, *counts, alerts, crossings)
+
+
+def _crossings(
+    session: Session, agency_id: int, rng: random.Random, people: list[TravellerSpec]
+) -> int:
+    """A year of the sampled travellers' crossings, as VNM-MPS records them."""
+    rows = list(as_rows(demo_crossings(rng, people), agency_id))
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(Crossing), rows[start : start + BATCH])
+    return len(rows)
 
 
 def _sampled(
-    specs: Iterator[TravellerSpec], sample: list[TravellerSpec]
+    specs: Iterator[TravellerSpec], sample: list[TravellerSpec], every: int
 ) -> Iterator[TravellerSpec]:
-    """Pass the travellers through, keeping every 40th as a subject for an alert."""
+    """Pass the travellers through, keeping every ``every``-th in ``sample``."""
     for number, spec in enumerate(specs):
-        if number % 40 == 7:
+        if number % every == 7 % every:
             sample.append(spec)
         yield spec
 

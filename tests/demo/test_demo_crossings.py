@@ -1,0 +1,19 @@
+"""The demo world's year of crossings shows officers each case the analyses find."""
+
+from corridor.demo.load import load_demo
+from corridor.services.crossings import analyse
+from corridor.store.database import Database
+from corridor.store.repositories.agencies import AgencyRepository
+
+
+def test_the_demo_world_plants_each_case(database: Database) -> None:
+    summary = load_demo(database, seed=7, traveller_count=3000)
+    assert summary.crossings > 500
+    with database.transaction() as session:
+        agency_id = AgencyRepository(session).get("VNM-MPS").id
+    kinds = {row["kind"] for row in analyse(database, agency_id, "anomalies")}
+    assert kinds == {"impossible_travel", "double_entry", "minor_without_guardian"}
+    statuses = {row["status"] for row in analyse(database, agency_id, "stays")}
+    assert {"overstaying", "left_late", "left"} <= statuses
+    ranked = analyse(database, agency_id, "companions")
+    assert ranked[0]["female_companions_18_25"] >= 4  # the escort comes first
