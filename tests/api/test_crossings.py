@@ -104,3 +104,13 @@ def test_stays_and_anomalies_come_from_the_stored_crossings(
     client.post("/login", data={"username": "vnm.border", "password": "correct-horse-battery"})
     assert "double entry" in client.get("/anomalies").text
     assert client.get("/overstays").status_code == 200
+
+
+def test_a_booth_crossing_without_days_takes_the_rules(
+    client: TestClient, world: World, database: Database
+) -> None:
+    _point(database)
+    officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    body = {key: value for key, value in ENTRY.items() if key != "permit_days"}
+    created = client.post("/api/v1/crossings", json=body, headers=officer.headers).json()
+    assert created["permit_days"] == 45

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from corridor.domain.crossings.permits import permitted_days
 from corridor.domain.crossings.warnings import PastCrossing, warnings
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
@@ -44,6 +45,11 @@ def record_crossing(session: Session, principal: Principal, values: dict[str, An
     number = str(values.get("document_number") or "").upper()
     if not state or not number:
         raise InvalidInput("give the document's issuing state and number")
+    days = values.get("permit_days")
+    nationality = str(values.get("nationality") or "").upper()
+    if days is None and values["permit_type"] != "citizen" and nationality != point.country:
+        rule = permitted_days(point.country, nationality, values["permit_type"])
+        days = rule.days if rule else None
     crossing = Crossing(
         agency_id=principal.agency_id,
         reference=str(values.get("reference") or "")
@@ -60,7 +66,7 @@ def record_crossing(session: Session, principal: Principal, values: dict[str, An
         birth_date=_date(values.get("birth_date")),
         sex=str(values.get("sex") or ""),
         permit_type=values["permit_type"],
-        permit_days=values.get("permit_days"),
+        permit_days=days,
         carrier=str(values.get("carrier") or ""),
         booking_ref=str(values.get("booking_ref") or ""),
         outcome=values["outcome"],

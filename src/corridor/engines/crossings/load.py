@@ -51,6 +51,27 @@ def _columns(connection: duckdb.DuckDBPyConnection, path: Path, wanted: tuple[st
         raise InvalidInput(f"{path.name} lacks the column(s) {', '.join(missing)}")
 
 
+def _rule_days(connection: duckdb.DuckDBPyConnection) -> None:
+    """``rule_days``: the permitted days the country's rules give an entry that states none
+    (``data/permit_rules.csv``, the nationality's own rule before the rule for every one)."""
+    from importlib import resources
+
+    rules = resources.files("corridor.data").joinpath("permit_rules.csv")
+    connection.execute(
+        "CREATE OR REPLACE TABLE permit_rules AS SELECT * FROM read_csv(?, header=true)",
+        [str(rules)],
+    )
+    connection.execute(
+        """ALTER TABLE crossings ADD COLUMN rule_days INTEGER;
+           UPDATE crossings c SET rule_days = (
+             SELECT r.days FROM permit_rules r
+             WHERE r.country = c.country AND r.permit_type = c.permit_type
+               AND r.nationality IN (c.nationality, '*')
+             ORDER BY r.nationality = '*' LIMIT 1)
+           WHERE c.permit_days IS NULL AND c.nationality <> c.country"""
+    )
+
+
 def load_points(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     _columns(connection, path, POINT_COLUMNS)
     connection.execute(
@@ -118,6 +139,7 @@ def load_crossings(connection: duckdb.DuckDBPyConnection, path: Path) -> LoadRep
                   cast(left(timestamp, 10) AS DATE) AS local_date
            FROM checked WHERE problem IS NULL"""
     )
+    _rule_days(connection)
     report = LoadReport()
     report.rows = connection.execute("SELECT count(*) FROM raw").fetchall()[0][0]
     report.valid = connection.execute("SELECT count(*) FROM crossings").fetchall()[0][0]

@@ -28,11 +28,11 @@ def stays(connection: duckdb.DuckDBPyConnection, as_of: date) -> duckdb.DuckDBPy
           FROM crossings
           WINDOW w AS (PARTITION BY doc_key, country ORDER BY instant, id)
         ), stays AS (
-          SELECT doc_key, id, ts, permit_days,
+          SELECT doc_key, id, ts, coalesce(permit_days, rule_days) AS permit_days,
                  CASE WHEN next_direction = 'exit' THEN next_id END AS exit_id,
                  CASE WHEN next_direction = 'exit' THEN next_ts END AS exited_at,
                  CASE WHEN next_direction = 'exit' THEN next_date END AS exit_date,
-                 local_date + permit_days - 1 AS until
+                 local_date + coalesce(permit_days, rule_days) - 1 AS until
           FROM ordered WHERE direction = 'entry' AND nationality <> country
         )
         SELECT doc_key AS document_key, id AS entry_id, ts AS entered_at,
