@@ -13,6 +13,7 @@ from corridor.api.limits import BodySizeLimit
 from corridor.api.routers import (
     agencies,
     alerts,
+    audit,
     crossings,
     documents,
     health,
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         alerts,
         screening,
         crossings,
+        audit,
     ):
         app.include_router(router.router)
     app.include_router(web_routes.router)

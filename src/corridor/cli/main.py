@@ -9,6 +9,7 @@ import typer
 from corridor.cli import (
     agency,
     alerts,
+    audit,
     crossings,
     db,
     demo,
@@ -47,6 +48,7 @@ app.add_typer(mrz.app, name="mrz")
 app.add_typer(documents.app, name="documents")
 app.add_typer(alerts.app, name="alerts")
 app.add_typer(crossings.app, name="crossings")
+app.add_typer(audit.app, name="audit")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from corridor.domain.credentials import (
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import InvalidInput, NotFound, Unauthenticated
+from corridor.services import audit
 from corridor.store.database import as_utc
 from corridor.store.models import Token, User
 from corridor.store.repositories.agencies import AgencyRepository
@@ -51,13 +52,22 @@ def add_user(
     shown = " ".join((display_name or name).split())
     if len(shown) > 200:
         raise InvalidInput("a display name has at most 200 characters")
-    return UserRepository(session).add(
+    user = UserRepository(session).add(
         agency_id=agency.id,
         username=name,
         display_name=shown,
         password_hash=hash_password(password),
         roles=roles,
     )
+    audit.record(
+        session,
+        None,
+        "user.created",
+        f"user:{user.id}",
+        actor=f"admin of {agency.code}",
+        detail={"agency": agency.code, "roles": sorted(r.value for r in roles)},
+    )
+    return user
 
 
 def log_in(session: Session, username: str, password: str, hours: int) -> IssuedToken:
@@ -129,6 +139,7 @@ def revoke_token(session: Session, principal: Principal, token_id: int) -> Token
         principal.require(Role.ADMIN)
     if token.revoked_at is None:
         token.revoked_at = datetime.now(UTC)
+        audit.record(session, principal, "token.revoked", f"token:{token.id}")
     return token
 
 

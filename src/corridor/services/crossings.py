@@ -13,6 +13,7 @@ from corridor.domain.crossings.warnings import PastCrossing, warnings
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import InvalidInput
+from corridor.services import audit
 from corridor.store.database import Database, as_utc
 from corridor.store.models import Crossing, CrossingPoint
 
@@ -74,6 +75,7 @@ def record_crossing(session: Session, principal: Principal, values: dict[str, An
     )
     session.add(crossing)
     session.flush()
+    audit.record(session, principal, "crossing.recorded", f"crossing:{crossing.id}")
     return crossing
 
 
@@ -99,7 +101,15 @@ def history(
         .order_by(Crossing.instant.desc(), Crossing.id.desc())
         .limit(limit)
     )
-    return list(session.scalars(query).all())
+    found = list(session.scalars(query).all())
+    audit.record(
+        session,
+        principal,
+        "crossings.history",
+        f"document:{audit.hidden(document_key.upper())}",
+        detail={"crossings": len(found)},
+    )
+    return found
 
 
 def booth_warnings(

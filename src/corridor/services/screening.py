@@ -21,6 +21,7 @@ from corridor.domain.screening.dates import parse_birth_date
 from corridor.domain.screening.records import Person, prepare
 from corridor.domain.screening.screener import Screener
 from corridor.errors import Conflict, InvalidInput
+from corridor.services import audit
 from corridor.services.alerts import person_of
 from corridor.store.database import Database
 from corridor.store.models import Alert, Notification, ScreeningBatch, ScreeningHit
@@ -117,7 +118,15 @@ def check_traveller(
 ) -> list[ScreeningHit]:
     """Screen one traveller; every hit is stored as pending, except pairs dismissed before."""
     principal.require(*SCREENERS)
-    return _screen(session, principal.agency_id, traveller, cache)
+    hits = _screen(session, principal.agency_id, traveller, cache)
+    audit.record(
+        session,
+        principal,
+        "screening.check",
+        f"traveller:{audit.hidden(traveller.key())}",
+        detail={"hits": [h.id for h in hits]},
+    )
+    return hits
 
 
 def _screen(
@@ -234,6 +243,7 @@ def review_hit(
         raise Conflict(f"hit {hit_id} was already {hit.status}")
     hit.status, hit.reason = decision, text[:500]
     hit.reviewer_id, hit.reviewed_at = principal.user_id, datetime.now(UTC)
+    audit.record(session, principal, f"hit.{decision}", f"hit:{hit.id}", purpose=text[:200])
     if decision == "confirmed":
         hit.action_taken = " ".join(action_taken.split())[:500] or hit.alert.action
         session.add(

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import CorridorError
+from corridor.services import audit
 from corridor.services.accounts import create_api_token, end_session, log_in, revoke_token
 from corridor.services.documents import check_document
 from corridor.store.models import User
@@ -99,6 +100,13 @@ def travellers(request: Request, cursor: str | None = None) -> Response:
     with database.transaction() as session:
         repository = TravellerRepository(session)
         page = repository.list(principal.agency_id, after=decode_cursor(cursor), limit=50)
+        audit.record(
+            session,
+            principal,
+            "travellers.list",
+            f"travellers:{len(page.items)}",
+            detail={"ids": [t.id for t in page.items]},
+        )
         total = repository.count(principal.agency_id)
     return render(request, principal, "travellers.html", page=page, total=total)
 
@@ -112,6 +120,7 @@ def traveller(request: Request, traveller_id: int) -> Response:
     try:
         with database.transaction() as session:
             record = TravellerRepository(session).get(traveller_id, principal.agency_id)
+            audit.record(session, principal, "traveller.read", f"traveller:{record.id}")
     except CorridorError as error:
         return render(request, principal, "error.html", status=error.status, message=error.detail)
     return render(request, principal, "traveller.html", traveller=record)
@@ -227,6 +236,14 @@ def document_check(
         with database.transaction() as session:
             result = check_document(session, principal.agency_id, date.today(), mrz=mrz)
             reported = DocumentReportRepository(session).count(principal.agency_id)
+            key = f"{result.issuing_state}:{result.document_number}"
+            audit.record(
+                session,
+                principal,
+                "document.check",
+                f"document:{audit.hidden(key)}",
+                detail={"verdict": result.verdict},
+            )
     except CorridorError as error:
         return render(
             request, principal, "document_check.html", status=422, error=error.detail, mrz=mrz

@@ -16,6 +16,7 @@ from corridor.api.schemas.documents import (
     ReportPublic,
 )
 from corridor.domain.roles import Role
+from corridor.services import audit
 from corridor.services.documents import check_document, report_document
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.document_reports import DocumentReportRepository
@@ -41,6 +42,13 @@ def check(
             issuing_state=body.issuing_state,
             document_number=body.document_number,
             expiry_date=body.expiry_date,
+        )
+        audit.record(
+            session,
+            principal,
+            "document.check",
+            f"document:{audit.hidden(result.issuing_state + ':' + result.document_number)}",
+            detail={"verdict": result.verdict},
         )
     return DocumentCheckResult.model_validate(result.as_dict())
 

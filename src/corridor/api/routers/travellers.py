@@ -9,6 +9,7 @@ from corridor.api.routers.pagination import Cursor, Limit
 from corridor.api.schemas.common import Page
 from corridor.api.schemas.travellers import TravellerPublic
 from corridor.domain.roles import Role
+from corridor.services import audit
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.travellers import TravellerRepository
 
@@ -27,6 +28,13 @@ def list_travellers(
             principal.agency_id, after=decode_cursor(cursor), limit=limit
         )
         items = [TravellerPublic.model_validate(t) for t in page.items]
+        audit.record(
+            session,
+            principal,
+            "travellers.list",
+            f"travellers:{len(items)}",
+            detail={"ids": [t.id for t in items]},
+        )
     return Page(items=items, next_cursor=page.next_cursor)
 
 
@@ -37,4 +45,5 @@ def get_traveller(
     principal.require(*READERS)
     with database.transaction() as session:
         traveller = TravellerRepository(session).get(traveller_id, principal.agency_id)
+        audit.record(session, principal, "traveller.read", f"traveller:{traveller.id}")
         return TravellerPublic.model_validate(traveller)

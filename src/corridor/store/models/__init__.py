@@ -2,6 +2,7 @@
 
 from corridor.store.models.agencies import Agency
 from corridor.store.models.alerts import Alert, Notification, ScreeningBatch, ScreeningHit
+from corridor.store.models.audit import AuditEntry
 from corridor.store.models.base import Base
 from corridor.store.models.crossings import Crossing
 from corridor.store.models.documents import DocumentReport
@@ -12,6 +13,7 @@ from corridor.store.models.users import Token, User, UserRole
 __all__ = [
     "Agency",
     "Alert",
+    "AuditEntry",
     "Base",
     "Crossing",
     "CrossingPoint",
