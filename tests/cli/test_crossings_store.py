@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -10,24 +9,14 @@ from typer.testing import CliRunner
 
 from corridor.cli.main import app
 from corridor.settings import Settings
-from tests.engines.test_crossings import DIRTY, HEADER, POINTS, WORLD
+from tests.engines.test_crossings import DIRTY, WORLD, write_world
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[Path, Path]:
-    points = tmp_path / "POINTS.csv"
-    with points.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["code", "name", "country", "kind", "latitude", "longitude"])
-        writer.writerows(POINTS)
-    crossings = tmp_path / "CROSSINGS.csv"
-    with crossings.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(WORLD + DIRTY)
-    return crossings, points
+    return write_world(tmp_path, WORLD + DIRTY)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from corridor.engines.crossings.engine import CrossingsEngine
+from corridor.engines.crossings.load import CROSSING_COLUMNS, POINT_COLUMNS
 
 POINTS = [
     ("HAN", "Noi Bai", "VNM", "air", 21.2212, 105.8072),
@@ -18,22 +19,7 @@ POINTS = [
     ("MONGCAI", "Mong Cai", "VNM", "land", 21.5436, 107.965),
     ("DONGXING", "Dongxing", "CHN", "land", 21.548, 107.972),
 ]
-HEADER = [
-    "id",
-    "timestamp",
-    "crossing_point",
-    "direction",
-    "document_number",
-    "issuing_state",
-    "nationality",
-    "full_name",
-    "birth_date",
-    "sex",
-    "permit_type",
-    "permit_days",
-    "carrier",
-    "booking_ref",
-]
+HEADER = list(CROSSING_COLUMNS)
 
 
 def row(
@@ -75,6 +61,21 @@ def row(
         carrier,
         booking,
     ]
+
+
+def write_world(folder: Path, rows: list[list[str]]) -> tuple[Path, Path]:
+    """CROSSINGS.csv with ``rows`` and POINTS.csv with the points above, in ``folder``."""
+    points = folder / "POINTS.csv"
+    with points.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(POINT_COLUMNS)
+        writer.writerows(POINTS)
+    crossings = folder / "CROSSINGS.csv"
+    with crossings.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return crossings, points
 
 
 WORLD = [
@@ -223,17 +224,9 @@ DIRTY = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> CrossingsEngine:
-    folder = tmp_path_factory.mktemp("world")
-    with (folder / "POINTS.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["code", "name", "country", "kind", "latitude", "longitude"])
-        writer.writerows(POINTS)
-    with (folder / "CROSSINGS.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(WORLD + DIRTY)
+    crossings, points = write_world(tmp_path_factory.mktemp("world"), WORLD + DIRTY)
     built = CrossingsEngine()
-    report = built.load(folder / "CROSSINGS.csv", folder / "POINTS.csv")
+    report = built.load(crossings, points)
     built.load_report = report  # type: ignore[attr-defined]
     return built
 
@@ -380,16 +373,7 @@ def test_an_escort_ranks_above_a_tour_guide_and_a_family(tmp_path: Path) -> None
                     booking=f"F{trip}",
                 )
             )
-    path = tmp_path / "c.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(crossings)
-    points = tmp_path / "p.csv"
-    with points.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["code", "name", "country", "kind", "latitude", "longitude"])
-        writer.writerows(POINTS)
+    path, points = write_world(tmp_path, crossings)
     engine = CrossingsEngine()
     engine.load(path, points)
     ranking = [r[0] for r in engine.companions().fetchall()]

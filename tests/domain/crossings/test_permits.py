@@ -1,10 +1,9 @@
-import csv
 from datetime import date
 from pathlib import Path
 
 from corridor.domain.crossings.permits import permit_rules, permitted_days
 from corridor.engines.crossings.engine import CrossingsEngine
-from tests.engines.test_crossings import HEADER, POINTS, row
+from tests.engines.test_crossings import row, write_world
 
 
 def test_each_rule_names_its_source_and_a_nationality_rule_comes_before_the_general_one() -> None:
@@ -19,19 +18,13 @@ def test_each_rule_names_its_source_and_a_nationality_rule_comes_before_the_gene
 
 
 def test_a_stay_without_days_takes_them_from_the_rules(tmp_path: Path) -> None:
-    points = tmp_path / "p.csv"
-    with points.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["code", "name", "country", "kind", "latitude", "longitude"])
-        writer.writerows(POINTS)
-    crossings = tmp_path / "c.csv"
-    with crossings.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerow(row("U1", "2026-01-01T10:00:00+07:00", "HAN", "entry", "UK1", days=""))
-        writer.writerow(
-            row("U2", "2026-01-01T10:00:00+07:00", "HAN", "entry", "US1", nat="USA", days="")
-        )
+    crossings, points = write_world(
+        tmp_path,
+        [
+            row("U1", "2026-01-01T10:00:00+07:00", "HAN", "entry", "UK1", days=""),
+            row("U2", "2026-01-01T10:00:00+07:00", "HAN", "entry", "US1", nat="USA", days=""),
+        ],
+    )
     engine = CrossingsEngine()
     engine.load(crossings, points)
     stays = {r[1]: r for r in engine.stays(date(2026, 6, 30)).fetchall()}
