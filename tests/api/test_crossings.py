@@ -114,3 +114,33 @@ def test_a_booth_crossing_without_days_takes_the_rules(
     body = {key: value for key, value in ENTRY.items() if key != "permit_days"}
     created = client.post("/api/v1/crossings", json=body, headers=officer.headers).json()
     assert created["permit_days"] == 45
+
+
+def test_a_points_day_and_a_timeline_show_the_recorded_crossings(
+    client: TestClient, world: World, database: Database
+) -> None:
+    import re
+
+    _point(database)
+    officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    client.post("/api/v1/crossings", json=ENTRY, headers=officer.headers)
+    client.post("/login", data={"username": "vnm.border", "password": "correct-horse-battery"})
+    day = client.get("/points/HAN?day=2026-03-01").text
+    assert 'data-testid="entries">1<' in day
+    assert "SMITH JOHN" in day
+    assert "No crossings recorded here" in client.get("/points/HAN?day=2026-03-02").text
+    assert client.get("/points/NOWHERE").status_code == 404
+    assert client.get("/points/HAN?day=tomorrow").status_code == 422
+    form = client.get("/timeline").text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', form)
+    assert csrf is not None
+    page = client.post(
+        "/timeline",
+        data={"csrf": csrf.group(1), "issuing_state": "gbr", "document_number": "123456789"},
+    ).text
+    assert "GBR:123456789" in page
+    assert "2026-03-01T08:15:00+07:00" in page
+    assert (
+        client.post("/timeline", data={"csrf": csrf.group(1), "issuing_state": "GBR"}).status_code
+        == 422
+    )

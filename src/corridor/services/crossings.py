@@ -155,3 +155,26 @@ def analyse(
         relation = engine.companions()
     columns = list(relation.columns)
     return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+
+
+def point_day(session: Session, principal: Principal, point: str, day: date) -> list[Crossing]:
+    """Every crossing the agency recorded at a point on one local day, in time order."""
+    principal.require(Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
+    query = (
+        select(Crossing)
+        .where(
+            Crossing.agency_id == principal.agency_id,
+            Crossing.point == point.upper(),
+            Crossing.local_date == day,
+        )
+        .order_by(Crossing.instant, Crossing.id)
+    )
+    found = list(session.scalars(query).all())
+    audit.record(
+        session,
+        principal,
+        "crossings.point_day",
+        f"point:{point.upper()}:{day}",
+        detail={"crossings": len(found)},
+    )
+    return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -13,7 +13,13 @@ from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.domain.screening.dates import parse_birth_date
 from corridor.errors import CorridorError, InvalidInput
-from corridor.services.crossings import analyse, booth_warnings, record_crossing
+from corridor.services.crossings import (
+    analyse,
+    booth_warnings,
+    history,
+    point_day,
+    record_crossing,
+)
 from corridor.services.documents import check_document
 from corridor.services.screening import TravellerInput, check_traveller, review_hit
 from corridor.store.repositories.alerts import AlertRepository
@@ -292,3 +298,71 @@ def anomaly_queue(request: Request) -> Response:
     _, database = state(request)
     rows = analyse(database, principal.agency_id, "anomalies")
     return render(request, principal, "anomalies.html", rows=rows)
+
+
+@router.get("/points/{code}", response_class=HTMLResponse)
+def point_page(request: Request, code: str, day: str = "") -> Response:
+    """A crossing point's day: every entry and exit, in time order (no personal data in the URL)."""
+    principal = guard(request, OPERATIONAL, "A point's day is for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    _, database = state(request)
+    try:
+        when = date.fromisoformat(day) if day else date.today()
+    except ValueError:
+        return render(
+            request, principal, "error.html", status=422, message="The day is YYYY-MM-DD."
+        )
+    with database.transaction() as session:
+        point = CrossingPointRepository(session).by_code(code.upper())
+        if point is None:
+            return render(
+                request, principal, "error.html", status=404, message=f"No crossing point {code!r}."
+            )
+        rows = point_day(session, principal, point.code, when)
+    counts = {d: sum(r.direction == d for r in rows) for d in ("entry", "exit")}
+    return render(
+        request,
+        principal,
+        "point_day.html",
+        point=point,
+        day=when,
+        rows=rows,
+        counts=counts,
+        previous=when - timedelta(days=1),
+        next=when + timedelta(days=1),
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_form(request: Request) -> Response:
+    principal = guard(request, OPERATIONAL, "Timelines are for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    return render(request, principal, "timeline.html", rows=None)
+
+
+@router.post("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    csrf: Annotated[str, Form()] = "",
+    issuing_state: Annotated[str, Form(max_length=3)] = "",
+    document_number: Annotated[str, Form(max_length=30)] = "",
+) -> Response:
+    """A document's crossings, newest first, with each stay's length: asked in the form body."""
+    principal = guard(request, OPERATIONAL, "Timelines are for operational roles.")
+    if not isinstance(principal, Principal):
+        return principal
+    settings, database = state(request)
+    key = f"{issuing_state.strip().upper()}:{document_number.strip().upper()}"
+    try:
+        web_session.check_form_token(principal, settings, csrf)
+        if not issuing_state.strip() or not document_number.strip():
+            raise InvalidInput("give the issuing state and the document number")
+        with database.transaction() as session:
+            rows = history(session, principal, key, limit=500)
+    except CorridorError as error:
+        return render(
+            request, principal, "timeline.html", status=error.status, error=error.detail, rows=None
+        )
+    return render(request, principal, "timeline.html", rows=rows, key=key)
