@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, delete, text
+from sqlalchemy import create_engine, text
 
 from corridor.api.app import create_app
 from corridor.domain.roles import Role
@@ -24,8 +24,8 @@ from corridor.services.accounts import add_user, create_api_token
 from corridor.services.agencies import add_agency
 from corridor.settings import Environment, Settings, get_settings
 from corridor.store import migrate
-from corridor.store.database import Database
-from corridor.store.models import Base, User
+from corridor.store.database import Database, empty_all_tables
+from corridor.store.models import User
 
 PG_ENV = "CORRIDOR_TEST_DATABASE_URL"
 PASSWORD = "correct-horse-battery"
@@ -77,8 +77,7 @@ def database(migrated: Database) -> Iterator[Database]:
     """The migrated store, emptied after each test so no test sees another's rows."""
     yield migrated
     with migrated.transaction() as session:
-        for table in reversed(Base.metadata.sorted_tables):
-            session.execute(delete(table))
+        empty_all_tables(session)
 
 
 @pytest.fixture

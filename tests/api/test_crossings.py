@@ -144,3 +144,45 @@ def test_a_points_day_and_a_timeline_show_the_recorded_crossings(
         client.post("/timeline", data={"csrf": csrf.group(1), "issuing_state": "GBR"}).status_code
         == 422
     )
+
+
+def test_a_correction_replaces_a_crossing_in_the_analyses_and_keeps_the_original(
+    client: TestClient, world: World, database: Database
+) -> None:
+    _point(database)
+    officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    entry = {**ENTRY, "timestamp": "2026-01-01T08:00:00+07:00", "permit_days": 5}
+    original = client.post("/api/v1/crossings", json=entry, headers=officer.headers).json()
+    overstaying = {"as_of": "2026-03-01", "status": "overstaying"}
+    assert client.post("/api/v1/crossings/stays", json=overstaying, headers=officer.headers).json()
+    fixed = client.post(
+        f"/api/v1/crossings/{original['id']}/corrections",
+        headers=officer.headers,
+        json={"reason": "the visa was 90 days, keyed as 5", "permit_days": 90},
+    )
+    assert fixed.status_code == 201, fixed.text
+    assert fixed.json()["corrects_id"] == original["id"]
+    assert fixed.json()["permit_days"] == 90
+    assert (
+        client.post("/api/v1/crossings/stays", json=overstaying, headers=officer.headers).json()
+        == []
+    )
+    history = client.post(
+        "/api/v1/crossings/history", json={"document_key": "GBR:123456789"}, headers=officer.headers
+    ).json()
+    assert sorted(c["permit_days"] for c in history) == [5, 90]  # the original is kept as it was
+    again = client.post(
+        f"/api/v1/crossings/{original['id']}/corrections",
+        headers=officer.headers,
+        json={"reason": "twice", "permit_days": 30},
+    )
+    assert again.status_code == 409
+    uk = world.officer("gbr.border", "GBR-HO", Role.BORDER_OFFICER)
+    assert (
+        client.post(
+            f"/api/v1/crossings/{fixed.json()['id']}/corrections",
+            headers=uk.headers,
+            json={"reason": "not mine", "permit_days": 1},
+        ).status_code
+        == 404
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from corridor.demo.alerts import demo_alerts
@@ -25,10 +25,9 @@ from corridor.domain.documents.ocr import number_key
 from corridor.domain.documents.registry import type_of_code
 from corridor.domain.points import reference_points
 from corridor.errors import Conflict
-from corridor.store.database import Database
+from corridor.store.database import Database, empty_all_tables
 from corridor.store.models import (
     Agency,
-    Base,
     Crossing,
     CrossingPoint,
     DocumentReport,
@@ -115,8 +114,7 @@ def _alerts(
 
 
 def _wipe(session: Session) -> None:
-    for table in reversed(Base.metadata.sorted_tables):
-        session.execute(delete(table))
+    empty_all_tables(session)
 
 
 def _agencies(session: Session) -> dict[str, int]:

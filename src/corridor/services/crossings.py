@@ -12,7 +12,7 @@ from corridor.domain.crossings.permits import permitted_days
 from corridor.domain.crossings.warnings import PastCrossing, warnings
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
-from corridor.errors import InvalidInput
+from corridor.errors import Conflict, InvalidInput, NotFound
 from corridor.services import audit
 from corridor.store.database import Database, as_utc
 from corridor.store.models import Crossing, CrossingPoint
@@ -178,3 +178,53 @@ def point_day(session: Session, principal: Principal, point: str, day: date) -> 
         detail={"crossings": len(found)},
     )
     return found
+
+
+def correct_crossing(
+    session: Session, principal: Principal, crossing_id: int, values: dict[str, Any], reason: str
+) -> Crossing:
+    """A correction: a new crossing that points at the one it corrects, which stays as it was.
+    Only the latest version of a crossing takes part in stays and anomalies."""
+    principal.require(Role.BORDER_OFFICER)
+    why = " ".join(reason.split())
+    if not why:
+        raise InvalidInput("say why the crossing is corrected")
+    original = session.scalar(
+        select(Crossing).where(
+            Crossing.id == crossing_id, Crossing.agency_id == principal.agency_id
+        )
+    )
+    if original is None:
+        raise NotFound(f"no crossing {crossing_id} in your agency")
+    if session.scalar(select(Crossing.id).where(Crossing.corrects_id == crossing_id)):
+        raise Conflict(f"crossing {crossing_id} was already corrected; correct the correction")
+    state, _, number = original.document_key.partition(":")
+    merged = {
+        "timestamp": original.timestamp,
+        "point": original.point,
+        "direction": original.direction,
+        "issuing_state": state,
+        "document_number": number,
+        "nationality": original.nationality,
+        "full_name": original.full_name,
+        "birth_date": original.birth_date.isoformat() if original.birth_date else "",
+        "sex": original.sex,
+        "permit_type": original.permit_type,
+        "permit_days": original.permit_days,
+        "carrier": original.carrier,
+        "booking_ref": original.booking_ref,
+        "outcome": original.outcome,
+        **{k: v for k, v in values.items() if v is not None},
+        "reference": f"{original.reference}-c{original.id}",
+    }
+    corrected = record_crossing(session, principal, merged)
+    corrected.corrects_id = original.id
+    audit.record(
+        session,
+        principal,
+        "crossing.corrected",
+        f"crossing:{original.id}",
+        purpose=why[:200],
+        detail={"correction": corrected.id},
+    )
+    return corrected

@@ -63,3 +63,18 @@ class Database:
 def as_utc(moment: datetime) -> datetime:
     """SQLite returns naive datetimes from timezone-aware columns; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def empty_all_tables(session: Session) -> None:
+    """Delete every row of every table, children first. A table that points at itself (a
+    correction at the crossing it corrects) drops those references first, because SQLite checks
+    foreign keys row by row."""
+    from sqlalchemy import delete, update
+
+    from corridor.store.models import Base
+
+    for table in reversed(Base.metadata.sorted_tables):
+        for column in table.columns:
+            if any(fk.column.table is table for fk in column.foreign_keys):
+                session.execute(update(table).values({column.name: None}))
+        session.execute(delete(table))

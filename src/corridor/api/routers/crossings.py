@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from corridor.api.deps import DatabaseDep, PrincipalDep
 from corridor.domain.roles import Role
-from corridor.services.crossings import analyse, history, record_crossing
+from corridor.services.crossings import analyse, correct_crossing, history, record_crossing
 
 router = APIRouter(prefix="/api/v1/crossings", tags=["crossings"])
 
@@ -49,7 +49,27 @@ class CrossingPublic(BaseModel):
     permit_type: str
     permit_days: int | None
     outcome: str
+    corrects_id: int | None
     created_at: datetime
+
+
+class CorrectionCreate(BaseModel):
+    """The fields that change, and why; the rest is taken from the crossing corrected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=200)
+    timestamp: str | None = None
+    point: str | None = Field(default=None, max_length=16)
+    direction: str | None = Field(default=None, pattern="^(entry|exit)$")
+    issuing_state: str | None = Field(default=None, max_length=3)
+    document_number: str | None = Field(default=None, max_length=30)
+    nationality: str | None = Field(default=None, max_length=3)
+    full_name: str | None = Field(default=None, max_length=300)
+    birth_date: str | None = Field(default=None, max_length=10)
+    permit_type: str | None = None
+    permit_days: int | None = Field(default=None, ge=0, le=3650)
+    outcome: str | None = None
 
 
 class HistoryRequest(BaseModel):
@@ -108,3 +128,16 @@ def companions(principal: PrincipalDep, database: DatabaseDep) -> list[dict[str,
     """Travellers ranked by who they keep crossing with, escorts of likely victims first."""
     principal.require(*ANALYSTS)
     return analyse(database, principal.agency_id, "companions")[:500]
+
+
+@router.post(
+    "/{crossing_id}/corrections", response_model=CrossingPublic, status_code=status.HTTP_201_CREATED
+)
+def correct(
+    crossing_id: int, body: CorrectionCreate, principal: PrincipalDep, database: DatabaseDep
+) -> CrossingPublic:
+    """Correct a crossing: a new crossing that points at it; the original stays as recorded."""
+    changes = body.model_dump(exclude={"reason"})
+    with database.transaction() as session:
+        corrected = correct_crossing(session, principal, crossing_id, changes, body.reason)
+        return CrossingPublic.model_validate(corrected)

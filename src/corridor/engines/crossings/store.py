@@ -114,9 +114,10 @@ def engine_for_store(database: Database, agency_id: int) -> CrossingsEngine:
         with crossings.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CROSSING_COLUMNS)
+            corrected = select(Crossing.corrects_id).where(Crossing.corrects_id.is_not(None))
             rows = session.execute(
                 select(Crossing)
-                .where(Crossing.agency_id == agency_id)
+                .where(Crossing.agency_id == agency_id, Crossing.id.not_in(corrected))
                 .order_by(Crossing.id)
                 .execution_options(yield_per=CHUNK)
             ).scalars()
