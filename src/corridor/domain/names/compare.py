@@ -34,12 +34,7 @@ class NameMatch:
     left_unmatched: tuple[str, ...]
     right_unmatched: tuple[str, ...]
     matched_weight: float
-    total_weight: float
-    unmatched_weight: float
-
-    @property
-    def coverage(self) -> float:
-        return self.matched_weight / self.total_weight if self.total_weight else 0.0
+    total_weight: float  # of every token, matched or not: the tie-breaker between alignments
 
 
 _SIMILARITY_CACHE: dict[tuple[str, str], tuple[float, str]] = {}
@@ -145,7 +140,6 @@ def _align(left_variant: Variant, right_variant: Variant) -> NameMatch:
         total += min(left_w[i], right_w[j])
     left_rest = tuple(t for i, t in enumerate(left) if i not in used_left)
     right_rest = tuple(t for j, t in enumerate(right) if j not in used_right)
-    unmatched = sum(w for i, w in enumerate(left_w) if i not in used_left)
-    unmatched += sum(w for j, w in enumerate(right_w) if j not in used_right)
-    total += unmatched
-    return NameMatch(tuple(matches), left_rest, right_rest, matched_weight, total, unmatched)
+    total += sum(w for i, w in enumerate(left_w) if i not in used_left)
+    total += sum(w for j, w in enumerate(right_w) if j not in used_right)
+    return NameMatch(tuple(matches), left_rest, right_rest, matched_weight, total)
