@@ -18,6 +18,10 @@ class Role(StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+# The roles that work with travellers' records: reading them, checking documents, screening.
+OPERATIONAL = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER, Role.LIAISON)
+
+
 def parse_roles(values: list[str] | str) -> frozenset[Role]:
     """Roles from a list or a comma-separated string; an unknown role is an error, not ignored."""
     from corridor.errors import InvalidInput

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,8 +20,11 @@ from corridor.domain.documents.registry import (
     validate_report,
 )
 from corridor.domain.documents.transliteration import to_mrz_alphanumeric
+from corridor.domain.principal import Principal
+from corridor.domain.roles import OPERATIONAL
 from corridor.errors import CorridorError, InvalidInput
 from corridor.ingest.rows import Row, RowError
+from corridor.services import audit
 from corridor.store.models import DocumentReport
 from corridor.store.repositories.document_reports import DocumentReportRepository
 
@@ -128,3 +132,24 @@ def _flush(
         seen.add(key)
         fresh.append(spec)
     result.imported += repository.add_many(agency_id, fresh)
+
+
+CHECKERS = OPERATIONAL
+
+
+def officer_checks_document(
+    session: Session, principal: Principal, today: date, **document: Any
+) -> DocumentCheck:
+    """``check_document`` for an officer of the agency, recorded in the audit trail (the
+    document by a keyed fingerprint, never its number)."""
+    principal.require(*CHECKERS)
+    result = check_document(session, principal.agency_id, today, **document)
+    key = f"{result.issuing_state}:{result.document_number}"
+    audit.record(
+        session,
+        principal,
+        "document.check",
+        f"document:{audit.hidden(key)}",
+        detail={"verdict": result.verdict},
+    )
+    return result

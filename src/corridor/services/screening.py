@@ -16,7 +16,7 @@ from corridor.domain.countries import is_document_state
 from corridor.domain.documents.mrz_parser import parse
 from corridor.domain.documents.ocr import number_key
 from corridor.domain.principal import Principal
-from corridor.domain.roles import Role
+from corridor.domain.roles import OPERATIONAL, Role
 from corridor.domain.screening.dates import parse_birth_date
 from corridor.domain.screening.records import Person, prepare
 from corridor.domain.screening.screener import Screener
@@ -110,7 +110,7 @@ class ScreenerCache:
 
 
 CACHE = ScreenerCache()
-SCREENERS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER, Role.LIAISON)
+SCREENERS = OPERATIONAL
 
 
 def check_traveller(

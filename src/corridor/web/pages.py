@@ -21,8 +21,6 @@ from corridor.web import session as web_session
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(version=__version__, country_name=country_name, Role=Role)
 
-OPERATIONAL = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER, Role.LIAISON)
-
 
 def state(request: Request) -> tuple[Settings, Database]:
     return request.app.state.settings, request.app.state.database

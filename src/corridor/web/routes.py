@@ -9,11 +9,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from corridor.domain.principal import Principal
-from corridor.domain.roles import Role
+from corridor.domain.roles import OPERATIONAL, Role
 from corridor.errors import CorridorError
-from corridor.services import audit
 from corridor.services.accounts import create_api_token, end_session, log_in, revoke_token
-from corridor.services.documents import check_document
+from corridor.services.documents import officer_checks_document
+from corridor.services.travellers import list_travellers, read_traveller
 from corridor.store.models import User
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.agencies import AgencyRepository
@@ -23,7 +23,7 @@ from corridor.store.repositories.tokens import TokenRepository
 from corridor.store.repositories.travellers import TravellerRepository
 from corridor.store.repositories.users import UserRepository
 from corridor.web import session as web_session
-from corridor.web.pages import OPERATIONAL, guard, login_redirect, render, state, templates
+from corridor.web.pages import guard, login_redirect, render, state, templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -98,16 +98,8 @@ def travellers(request: Request, cursor: str | None = None) -> Response:
         return principal
     _, database = state(request)
     with database.transaction() as session:
-        repository = TravellerRepository(session)
-        page = repository.list(principal.agency_id, after=decode_cursor(cursor), limit=50)
-        audit.record(
-            session,
-            principal,
-            "travellers.list",
-            f"travellers:{len(page.items)}",
-            detail={"ids": [t.id for t in page.items]},
-        )
-        total = repository.count(principal.agency_id)
+        page = list_travellers(session, principal, decode_cursor(cursor), 50)
+        total = TravellerRepository(session).count(principal.agency_id)
     return render(request, principal, "travellers.html", page=page, total=total)
 
 
@@ -119,8 +111,7 @@ def traveller(request: Request, traveller_id: int) -> Response:
     _, database = state(request)
     try:
         with database.transaction() as session:
-            record = TravellerRepository(session).get(traveller_id, principal.agency_id)
-            audit.record(session, principal, "traveller.read", f"traveller:{record.id}")
+            record = read_traveller(session, principal, traveller_id)
     except CorridorError as error:
         return render(request, principal, "error.html", status=error.status, message=error.detail)
     return render(request, principal, "traveller.html", traveller=record)
@@ -234,16 +225,8 @@ def document_check(
     try:
         web_session.check_form_token(principal, settings, csrf)
         with database.transaction() as session:
-            result = check_document(session, principal.agency_id, date.today(), mrz=mrz)
+            result = officer_checks_document(session, principal, date.today(), mrz=mrz)
             reported = DocumentReportRepository(session).count(principal.agency_id)
-            key = f"{result.issuing_state}:{result.document_number}"
-            audit.record(
-                session,
-                principal,
-                "document.check",
-                f"document:{audit.hidden(key)}",
-                detail={"verdict": result.verdict},
-            )
     except CorridorError as error:
         return render(
             request, principal, "document_check.html", status=422, error=error.detail, mrz=mrz

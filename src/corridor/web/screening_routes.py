@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from corridor.domain.points import local_now
 from corridor.domain.principal import Principal
-from corridor.domain.roles import Role
+from corridor.domain.roles import OPERATIONAL, Role
 from corridor.domain.screening.dates import parse_birth_date
 from corridor.errors import CorridorError, InvalidInput
 from corridor.services.crossings import (
@@ -26,7 +26,7 @@ from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
 from corridor.store.repositories.points import CrossingPointRepository
 from corridor.web import session as web_session
-from corridor.web.pages import OPERATIONAL, guard, render, state
+from corridor.web.pages import guard, render, state
 
 router = APIRouter(include_in_schema=False)
 REVIEWERS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)

@@ -16,14 +16,12 @@ from corridor.api.schemas.documents import (
     ReportPublic,
 )
 from corridor.domain.roles import Role
-from corridor.services import audit
-from corridor.services.documents import check_document, report_document
+from corridor.services.documents import CHECKERS, officer_checks_document, report_document
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.document_reports import DocumentReportRepository
 
 router = APIRouter(prefix="/api/v1/documents", tags=["documents"])
 
-CHECKERS = (Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER, Role.LIAISON)
 REPORTERS = (Role.ADMIN, Role.BORDER_OFFICER, Role.CASE_OFFICER, Role.LIAISON)
 
 
@@ -32,23 +30,15 @@ def check(
     body: DocumentCheckRequest, principal: PrincipalDep, database: DatabaseDep
 ) -> DocumentCheckResult:
     """Is the document valid, unexpired and not reported? A malformed MRZ is a 422 problem."""
-    principal.require(*CHECKERS)
     with database.transaction() as session:
-        result = check_document(
+        result = officer_checks_document(
             session,
-            principal.agency_id,
+            principal,
             date.today(),
             mrz=body.mrz,
             issuing_state=body.issuing_state,
             document_number=body.document_number,
             expiry_date=body.expiry_date,
-        )
-        audit.record(
-            session,
-            principal,
-            "document.check",
-            f"document:{audit.hidden(result.issuing_state + ':' + result.document_number)}",
-            detail={"verdict": result.verdict},
         )
     return DocumentCheckResult.model_validate(result.as_dict())
 
