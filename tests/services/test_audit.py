@@ -147,3 +147,17 @@ def test_only_auditors_read_the_trail_and_only_their_agencys(
     assert border.status_code == 200
     officer = trail.officer("vnm.border2", "VNM-MPS", Role.BORDER_OFFICER)
     assert client.get("/api/v1/audit", headers=officer.headers).status_code == 403
+
+
+def test_the_border_check_page_audits_its_document_read(
+    client: TestClient, world: World, database: Database
+) -> None:
+    import re
+
+    world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    client.post("/login", data={"username": "vnm.border", "password": "correct-horse-battery"})
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/border-check").text)
+    assert csrf is not None
+    assert client.post("/border-check", data={"csrf": csrf.group(1), "mrz": TD3}).status_code == 200
+    actions = [r[2] for r in _dump(database)]
+    assert actions[-3:] == ["document.check", "screening.check", "crossings.history"]

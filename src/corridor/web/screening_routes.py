@@ -20,7 +20,7 @@ from corridor.services.crossings import (
     point_day,
     record_crossing,
 )
-from corridor.services.documents import check_document
+from corridor.services.documents import officer_checks_document
 from corridor.services.screening import TravellerInput, check_traveller, review_hit
 from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
@@ -76,7 +76,7 @@ def border_check(
         web_session.check_form_token(principal, settings, csrf)
         with database.transaction() as session:
             if mrz.strip():
-                document = check_document(session, principal.agency_id, today, mrz=mrz).as_dict()
+                document = officer_checks_document(session, principal, today, mrz=mrz).as_dict()
                 traveller = TravellerInput.from_mrz(mrz, today)
             else:
                 traveller = TravellerInput(
