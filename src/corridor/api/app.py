@@ -14,6 +14,7 @@ from corridor.api.routers import (
     agencies,
     alerts,
     audit,
+    border_check,
     crossings,
     documents,
     health,
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         documents,
         alerts,
         screening,
+        border_check,
         crossings,
         audit,
     ):

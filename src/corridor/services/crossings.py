@@ -9,7 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from corridor.domain.crossings.permits import permitted_days
-from corridor.domain.crossings.warnings import PastCrossing, warnings
+from corridor.domain.crossings.warnings import (
+    CurrentStay,
+    PastCrossing,
+    current_stay,
+    warnings,
+)
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import Conflict, InvalidInput, NotFound
@@ -46,6 +51,10 @@ def record_crossing(session: Session, principal: Principal, values: dict[str, An
     number = str(values.get("document_number") or "").upper()
     if not state or not number:
         raise InvalidInput("give the document's issuing state and number")
+    reason = " ".join(str(values.get("outcome_reason") or "").split())
+    if values["outcome"] == "refused" and not reason:
+        raise InvalidInput("say why the traveller was refused (outcome_reason)")
+    escorts = _escorts(values.get("accompanied_by"))
     days = values.get("permit_days")
     nationality = str(values.get("nationality") or "").upper()
     if days is None and values["permit_type"] != "citizen" and nationality != point.country:
@@ -71,12 +80,32 @@ def record_crossing(session: Session, principal: Principal, values: dict[str, An
         carrier=str(values.get("carrier") or ""),
         booking_ref=str(values.get("booking_ref") or ""),
         outcome=values["outcome"],
+        outcome_reason=reason[:200],
+        accompanied_by=escorts,
         officer_id=principal.user_id,
     )
     session.add(crossing)
     session.flush()
     audit.record(session, principal, "crossing.recorded", f"crossing:{crossing.id}")
     return crossing
+
+
+def _escorts(value: Any) -> str:
+    """The accompanying adults' documents as ``STATE:NUMBER`` keys, ``;``-separated."""
+    if not value:
+        return ""
+    items = value if isinstance(value, list | tuple) else str(value).split(";")
+    keys = []
+    for item in items:
+        key = "".join(str(item).split()).upper()
+        state, _, number = key.partition(":")
+        if not (2 <= len(state) <= 3 and state.isalpha() and number.isalnum()):
+            raise InvalidInput(f"accompanied_by {item!r} is not a document key like VNM:C1234567")
+        keys.append(key)
+    joined = ";".join(keys)
+    if len(joined) > 200:
+        raise InvalidInput("accompanied_by names too many documents")
+    return joined
 
 
 def _date(value: Any) -> date | None:
@@ -120,23 +149,26 @@ def booth_warnings(
     direction: str,
     birth_date: date | None,
     now: datetime,
-) -> tuple[list[Crossing], list[str]]:
-    """The document's recent crossings (newest first) and the warnings they raise."""
+) -> tuple[list[Crossing], CurrentStay | None, list[str]]:
+    """The document's recent crossings (newest first), its open stay in the point's country
+    and the warnings they raise. An entry stored without permitted days takes the country's
+    rule for its nationality and permit, as the stays analysis does."""
     recent = history(session, principal, document_key, limit=20)
     countries = {p.code: p.country for p in session.scalars(select(CrossingPoint))}
-    past = [
-        PastCrossing(
-            as_utc(c.instant),
-            c.local_date,
-            c.point,
-            countries.get(c.point, ""),
-            c.direction,
-            c.permit_days,
+    past = []
+    for c in recent:
+        country = countries.get(c.point, "")
+        days = c.permit_days
+        if days is None and c.permit_type != "citizen" and c.nationality != country:
+            rule = permitted_days(country, c.nationality, c.permit_type)
+            days = rule.days if rule else None
+        past.append(
+            PastCrossing(as_utc(c.instant), c.local_date, c.point, country, c.direction, days)
         )
-        for c in recent
-    ]
-    found = warnings(past, now, point_code, countries.get(point_code, ""), direction, birth_date)
-    return recent, found
+    country = countries.get(point_code, "")
+    stay = current_stay(past, country, now.date()) if country else None
+    found = warnings(past, now, point_code, country, direction, birth_date)
+    return recent, stay, found
 
 
 def analyse(
@@ -214,6 +246,8 @@ def correct_crossing(
         "carrier": original.carrier,
         "booking_ref": original.booking_ref,
         "outcome": original.outcome,
+        "outcome_reason": original.outcome_reason,
+        "accompanied_by": original.accompanied_by,
         **{k: v for k, v in values.items() if v is not None},
         "reference": f"{original.reference}-c{original.id}",
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -11,17 +11,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from corridor.domain.points import local_now
 from corridor.domain.principal import Principal
 from corridor.domain.roles import OPERATIONAL, Role
-from corridor.domain.screening.dates import parse_birth_date
 from corridor.errors import CorridorError, InvalidInput
-from corridor.services.crossings import (
-    analyse,
-    booth_warnings,
-    history,
-    point_day,
-    record_crossing,
-)
-from corridor.services.documents import officer_checks_document
-from corridor.services.screening import TravellerInput, check_traveller, review_hit
+from corridor.services.border_check import border_check
+from corridor.services.crossings import analyse, history, point_day, record_crossing
+from corridor.services.screening import TravellerInput, review_hit
 from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
 from corridor.store.repositories.points import CrossingPointRepository
@@ -44,7 +37,7 @@ def border_check_form(request: Request) -> Response:
 
 
 @router.post("/border-check", response_class=HTMLResponse)
-def border_check(
+def border_check_submit(
     request: Request,
     csrf: Annotated[str, Form()] = "",
     mrz: Annotated[str, Form(max_length=4096)] = "",
@@ -70,20 +63,21 @@ def border_check(
         "document_number": document_number,
     }
     form.update(point=point, direction=direction)
-    today = date.today()
-    document: dict[str, Any] | None = None
     try:
         web_session.check_form_token(principal, settings, csrf)
         with database.transaction() as session:
-            if mrz.strip():
-                document = officer_checks_document(session, principal, today, mrz=mrz).as_dict()
-                traveller = TravellerInput.from_mrz(mrz, today)
-            else:
-                traveller = TravellerInput(
-                    full_name, birth_date, nationality.upper(), sex.upper(), document_number
-                )
-            hits = [_hit_view(h) for h in check_traveller(session, principal, traveller)]
-            recent, alerts_here = _booth(session, principal, traveller, point, direction)
+            typed = TravellerInput(
+                full_name, birth_date, nationality.upper(), sex.upper(), document_number
+            )
+            checked = border_check(
+                session,
+                principal,
+                mrz=mrz,
+                traveller=None if mrz.strip() else typed,
+                point=point,
+                direction=direction,
+            )
+            hits = [_hit_view(h) for h in checked.hits]
             points = CrossingPointRepository(session).all()
     except CorridorError as error:
         return render(
@@ -94,30 +88,15 @@ def border_check(
         principal,
         "border_check.html",
         form=form,
-        document=document,
+        document=checked.document.as_dict() if checked.document else None,
         hits=hits,
         checked=True,
-        traveller=traveller.as_dict(),
-        recent=recent,
-        warnings=alerts_here,
+        traveller=checked.traveller.as_dict(),
+        recent=checked.recent,
+        stay=checked.stay,
+        warnings=checked.warnings,
         points=points,
     )
-
-
-def _booth(
-    session: Any, principal: Principal, traveller: TravellerInput, point: str, direction: str
-) -> tuple[list[Any], list[str]]:
-    """The document's recent crossings and the warnings for this crossing, if a point is set."""
-    if not traveller.document_number or not traveller.issuing_state:
-        return [], []
-    key = f"{traveller.issuing_state}:{traveller.document_number}"
-    if not principal.has(Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER):
-        return [], []
-    found = CrossingPointRepository(session).by_code(point) if point else None
-    now = local_now(found.country) if found else datetime.now(UTC)
-    born = parse_birth_date(traveller.birth_date)
-    birth = date(born.year, born.month, born.day) if born and born.is_full else None  # type: ignore[arg-type]
-    return booth_warnings(session, principal, key, point, direction, birth, now)
 
 
 @router.post("/border-check/record", response_class=HTMLResponse)
@@ -129,6 +108,10 @@ def record(
     permit_type: Annotated[str, Form(max_length=20)] = "",
     permit_days: Annotated[str, Form(max_length=5)] = "",
     outcome: Annotated[str, Form(max_length=10)] = "admitted",
+    outcome_reason: Annotated[str, Form(max_length=200)] = "",
+    accompanied_by: Annotated[str, Form(max_length=200)] = "",
+    carrier: Annotated[str, Form(max_length=40)] = "",
+    booking_ref: Annotated[str, Form(max_length=20)] = "",
     full_name: Annotated[str, Form(max_length=300)] = "",
     birth_date: Annotated[str, Form(max_length=10)] = "",
     nationality: Annotated[str, Form(max_length=3)] = "",
@@ -158,6 +141,10 @@ def record(
                     "permit_type": permit_type,
                     "permit_days": days,
                     "outcome": outcome,
+                    "outcome_reason": outcome_reason,
+                    "accompanied_by": accompanied_by,
+                    "carrier": carrier,
+                    "booking_ref": booking_ref,
                     "full_name": full_name,
                     "birth_date": birth_date if len(birth_date) == 10 else "",
                     "nationality": nationality,

@@ -33,6 +33,10 @@ class Crossing(Timestamped, Base):
     carrier: Mapped[str] = mapped_column(String(40))
     booking_ref: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str] = mapped_column(String(20), default="admitted")
+    # why a traveller was refused or referred to second-line check ("" when admitted)
+    outcome_reason: Mapped[str] = mapped_column(String(200), default="")
+    # for a minor: the document keys of the adults accompanying them, ";"-separated
+    accompanied_by: Mapped[str] = mapped_column(String(200), default="")
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("crossings.id", ondelete="RESTRICT"))
 
