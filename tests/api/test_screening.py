@@ -3,11 +3,13 @@
 from datetime import date
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from corridor.domain.documents.mrz_writer import DocumentFields, make_mrz
 from corridor.domain.roles import Role
+from corridor.services.alerts import expire_alerts
 from corridor.store.database import Database
-from corridor.store.models import Notification
+from corridor.store.models import Alert, Notification
 from tests.conftest import Officer, World
 
 ALERT = {
@@ -235,3 +237,18 @@ def test_a_passenger_list_with_a_bad_entry_is_refused_whole(
     )
     assert response.status_code == 422
     assert response.json()["detail"].startswith("traveller 2:")
+
+
+def test_an_expired_alert_leaves_screening_at_once(
+    client: TestClient, world: World, database: Database
+) -> None:
+    _, border = _setup(client, world)
+    traveller = {"full_name": "NGUYEN THI THU", "birth_date": "1990-03-01"}
+    assert client.post("/api/v1/screening/check", json=traveller, headers=border.headers).json()
+    with database.transaction() as session:
+        alert = session.scalars(select(Alert)).one()
+        alert.valid_until = date(2026, 1, 1)
+        assert expire_alerts(session, alert.agency_id, date(2026, 1, 2)) == 1
+    assert (
+        client.post("/api/v1/screening/check", json=traveller, headers=border.headers).json() == []
+    )

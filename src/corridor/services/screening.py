@@ -24,7 +24,7 @@ from corridor.errors import Conflict, InvalidInput
 from corridor.services import audit
 from corridor.services.alerts import person_of
 from corridor.store.database import Database
-from corridor.store.models import Alert, Notification, ScreeningBatch, ScreeningHit
+from corridor.store.models import Notification, ScreeningBatch, ScreeningHit
 from corridor.store.repositories.alerts import AlertRepository
 from corridor.store.repositories.hits import HitRepository
 
@@ -86,27 +86,27 @@ class TravellerInput:
 
 
 class ScreenerCache:
-    """One screener per agency, rebuilt only when the agency's alerts change."""
+    """One screener per agency, rebuilt only when the agency's alerts change. It keeps plain
+    data only: ORM objects would outlive their session (and expire with its rollback)."""
 
     def __init__(self) -> None:
-        self._screeners: dict[int, tuple[tuple[int, int, str], Screener, dict[str, Alert]]] = {}
+        self._screeners: dict[int, tuple[tuple[str, ...], Screener]] = {}
         self._lock = threading.Lock()
 
-    def get(self, session: Session, agency_id: int) -> tuple[Screener, dict[str, Alert]]:
+    def get(self, session: Session, agency_id: int) -> Screener:
         repository = AlertRepository(session)
         fingerprint = repository.fingerprint(agency_id)
         with self._lock:
             cached = self._screeners.get(agency_id)
             if cached is not None and cached[0] == fingerprint:
-                return cached[1], cached[2]
+                return cached[1]
             alerts = repository.active(agency_id)
-            by_id = {str(alert.id): alert for alert in alerts}
             screener = Screener(
                 [person_of(a) for a in alerts],
                 alert_types={str(a.id): a.alert_type for a in alerts},
             )
-            self._screeners[agency_id] = (fingerprint, screener, by_id)
-            return screener, by_id
+            self._screeners[agency_id] = (fingerprint, screener)
+            return screener
 
 
 CACHE = ScreenerCache()
@@ -136,20 +136,20 @@ def _screen(
     cache: ScreenerCache,
     batch_id: int | None = None,
 ) -> list[ScreeningHit]:
-    screener, alerts = cache.get(session, agency_id)
+    screener = cache.get(session, agency_id)
     key = traveller.key()
     hits = HitRepository(session)
     dismissed = hits.dismissed_alerts(agency_id, key)
     stored = []
     for scored in screener.check(traveller.person()):
-        alert = alerts[scored.alert_id]
-        if alert.id in dismissed:
+        alert_id = int(scored.alert_id)
+        if alert_id in dismissed:
             continue
         stored.append(
             hits.add(
                 ScreeningHit(
                     agency_id=agency_id,
-                    alert_id=alert.id,
+                    alert_id=alert_id,
                     traveller=traveller.as_dict(),
                     traveller_key=key,
                     score=round(scored.score, 4),

@@ -62,16 +62,19 @@ class AlertRepository:
         )
         return list(self.session.scalars(query).all())
 
-    def fingerprint(self, agency_id: int) -> tuple[int, int, str]:
-        """Changes whenever an alert is added, updated or withdrawn (for screener caches)."""
+    def fingerprint(self, agency_id: int) -> tuple[str, ...]:
+        """Changes whenever an alert is added, withdrawn or expired, and when the table was
+        emptied and filled again (for screener caches)."""
         row = self.session.execute(
             select(
                 func.count(Alert.id),
-                func.coalesce(func.max(Alert.id), 0),
+                func.count(Alert.id).filter(Alert.status == AlertStatus.ACTIVE.value),
+                func.max(Alert.id),
+                func.max(Alert.created_at),
                 func.max(Alert.withdrawn_at),
             ).where(Alert.agency_id == agency_id)
         ).one()
-        return int(row[0]), int(row[1]), str(row[2])
+        return tuple(str(value) for value in row)
 
     def withdraw(self, alert: Alert, reason: str) -> Alert:
         alert.status = AlertStatus.WITHDRAWN.value
