@@ -51,24 +51,15 @@ def _columns(connection: duckdb.DuckDBPyConnection, path: Path, wanted: tuple[st
         raise InvalidInput(f"{path.name} lacks the column(s) {', '.join(missing)}")
 
 
-def _rule_days(connection: duckdb.DuckDBPyConnection) -> None:
-    """``rule_days``: the permitted days the country's rules give an entry that states none
-    (``data/permit_rules.csv``, the nationality's own rule before the rule for every one)."""
+def _permit_rules(connection: duckdb.DuckDBPyConnection) -> None:
+    """``permit_rules``: the permitted days a country's rules give an entry that states none
+    (``data/permit_rules.csv``; a nationality's own rule comes before the rule for all, ``*``)."""
     from importlib import resources
 
     rules = resources.files("corridor.data").joinpath("permit_rules.csv")
     connection.execute(
         "CREATE OR REPLACE TABLE permit_rules AS SELECT * FROM read_csv(?, header=true)",
         [str(rules)],
-    )
-    connection.execute(
-        """ALTER TABLE crossings ADD COLUMN rule_days INTEGER;
-           UPDATE crossings c SET rule_days = (
-             SELECT r.days FROM permit_rules r
-             WHERE r.country = c.country AND r.permit_type = c.permit_type
-               AND r.nationality IN (c.nationality, '*')
-             ORDER BY r.nationality = '*' LIMIT 1)
-           WHERE c.permit_days IS NULL AND c.nationality <> c.country"""
     )
 
 
@@ -95,59 +86,69 @@ def load_points(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
 
 
 def load_crossings(connection: duckdb.DuckDBPyConnection, path: Path) -> LoadReport:
-    """``crossings`` holds the valid rows with their derived values; ``rejected`` the others."""
+    """``crossings`` holds the valid rows with their derived values, in one parallel pass over
+    the file (at 20 million rows every extra copy costs seconds and gigabytes); the report
+    names each rejected line and why. DuckDB preserves insertion order, so a row's ``rowid``
+    is its record's place in the file: line = rowid + 2 (the header is line 1). A numbering
+    window would do the same but serialise the whole load on one thread."""
     _columns(connection, path, CROSSING_COLUMNS)
+    _permit_rules(connection)
     connection.execute(
-        """CREATE OR REPLACE TABLE raw AS
-           SELECT row_number() OVER () + 1 AS line, *
-           FROM read_csv(?, header=true, all_varchar=true, quote='"', escape='"')""",
+        f"""CREATE OR REPLACE TABLE crossings AS
+           WITH raw AS (
+             SELECT * FROM read_csv(?, header=true, all_varchar=true, quote='"', escape='"')),
+           checked AS (
+             SELECT r.*, p.country, p.kind, p.lat, p.lon,
+                    try_cast(r.timestamp AS TIMESTAMPTZ) AS moment,
+                    upper(coalesce(r.nationality, '')) AS nat,
+                    lower(coalesce(r.permit_type, '')) AS permit,
+                    try_cast(r.permit_days AS INTEGER) AS days
+             FROM raw r LEFT JOIN points p ON p.code = upper(trim(r.crossing_point)))
+           SELECT
+             CASE
+               WHEN c.timestamp IS NULL OR NOT regexp_full_match(c.timestamp, '{TIMESTAMP}')
+                    OR c.moment IS NULL
+                 THEN 'timestamp ' || coalesce('''' || c.timestamp || '''', 'missing')
+                      || ' is not ISO 8601 with a UTC offset and a real date and time'
+               WHEN c.country IS NULL
+                 THEN 'crossing point ' || coalesce('''' || c.crossing_point || '''', 'missing')
+                      || ' is not in the points file'
+               WHEN coalesce(trim(c.document_number), '') = ''
+                 THEN 'the document number is empty'
+               WHEN coalesce(trim(c.issuing_state), '') = ''
+                 THEN 'the issuing state is empty'
+               WHEN lower(coalesce(c.direction, '')) NOT IN ('entry', 'exit')
+                 THEN 'direction ' || coalesce('''' || c.direction || '''', 'missing')
+                      || ' is not entry or exit'
+             END AS problem,
+             id, timestamp AS ts, upper(trim(crossing_point)) AS point, c.country, kind,
+             lat, lon, lower(direction) AS direction,
+             upper(trim(issuing_state)) || ':' || upper(trim(document_number)) AS doc_key,
+             nat AS nationality, coalesce(full_name, '') AS full_name,
+             upper(split_part(trim(coalesce(full_name, '')), ' ', 1)) AS family,
+             try_cast(birth_date AS DATE) AS birth_date, upper(coalesce(sex, '')) AS sex,
+             permit AS permit_type, c.days AS permit_days,
+             coalesce(trim(carrier), '') AS carrier, coalesce(trim(booking_ref), '') AS booking,
+             epoch(moment) AS instant, try_cast(left(timestamp, 10) AS DATE) AS local_date,
+             CASE WHEN c.days IS NULL AND nat <> c.country
+                  THEN CAST(coalesce(own.days, every.days) AS INTEGER) END AS rule_days
+           FROM checked c
+           LEFT JOIN permit_rules own
+             ON own.country = c.country AND own.permit_type = c.permit AND own.nationality = c.nat
+           LEFT JOIN permit_rules every
+             ON every.country = c.country AND every.permit_type = c.permit
+                AND every.nationality = '*'""",  # noqa: S608
         [str(path)],
     )
-    connection.execute(
-        f"""CREATE OR REPLACE TABLE checked AS
-           SELECT r.*, p.country, p.kind, p.lat, p.lon,
-             CASE
-               WHEN r.timestamp IS NULL OR NOT regexp_full_match(r.timestamp, '{TIMESTAMP}')
-                    OR try_cast(r.timestamp AS TIMESTAMPTZ) IS NULL
-                 THEN 'timestamp ' || coalesce('''' || r.timestamp || '''', 'missing')
-                      || ' is not ISO 8601 with a UTC offset and a real date and time'
-               WHEN p.code IS NULL
-                 THEN 'crossing point ' || coalesce('''' || r.crossing_point || '''', 'missing')
-                      || ' is not in the points file'
-               WHEN coalesce(trim(r.document_number), '') = ''
-                 THEN 'the document number is empty'
-               WHEN coalesce(trim(r.issuing_state), '') = ''
-                 THEN 'the issuing state is empty'
-               WHEN lower(coalesce(r.direction, '')) NOT IN ('entry', 'exit')
-                 THEN 'direction ' || coalesce('''' || r.direction || '''', 'missing')
-                      || ' is not entry or exit'
-             END AS problem
-           FROM raw r LEFT JOIN points p ON p.code = upper(trim(r.crossing_point))"""  # noqa: S608
-    )
-    connection.execute(
-        """CREATE OR REPLACE TABLE crossings AS
-           SELECT line, id, timestamp AS ts, upper(trim(crossing_point)) AS point, country, kind,
-                  lat, lon, lower(direction) AS direction,
-                  upper(trim(issuing_state)) || ':' || upper(trim(document_number)) AS doc_key,
-                  upper(coalesce(nationality, '')) AS nationality, coalesce(full_name, '') AS full_name,
-                  upper(split_part(trim(coalesce(full_name, '')), ' ', 1)) AS family,
-                  try_cast(birth_date AS DATE) AS birth_date, upper(coalesce(sex, '')) AS sex,
-                  lower(coalesce(permit_type, '')) AS permit_type,
-                  try_cast(permit_days AS INTEGER) AS permit_days,
-                  coalesce(trim(carrier), '') AS carrier, coalesce(trim(booking_ref), '') AS booking,
-                  epoch(cast(timestamp AS TIMESTAMPTZ)) AS instant,
-                  cast(left(timestamp, 10) AS DATE) AS local_date
-           FROM checked WHERE problem IS NULL"""
-    )
-    _rule_days(connection)
     report = LoadReport()
-    report.rows = connection.execute("SELECT count(*) FROM raw").fetchall()[0][0]
-    report.valid = connection.execute("SELECT count(*) FROM crossings").fetchall()[0][0]
     report.errors = [
         (int(line), str(problem))
         for line, problem in connection.execute(
-            "SELECT line, problem FROM checked WHERE problem IS NOT NULL ORDER BY line"
+            "SELECT rowid + 2, problem FROM crossings WHERE problem IS NOT NULL ORDER BY rowid"
         ).fetchall()
     ]
-    connection.execute("DROP TABLE raw; DROP TABLE checked")
+    report.rows = connection.execute("SELECT count(*) FROM crossings").fetchall()[0][0]
+    if report.errors:
+        connection.execute("DELETE FROM crossings WHERE problem IS NOT NULL")
+    report.valid = report.rows - len(report.errors)
     return report

@@ -45,7 +45,7 @@ def import_crossings(
         cursor = engine.connection.execute(
             """SELECT id, ts, instant, local_date, point, direction, doc_key, nationality, full_name,
                       birth_date, sex, permit_type, permit_days, carrier, booking FROM crossings
-               ORDER BY line"""
+               ORDER BY rowid"""
         )
         while rows := cursor.fetchmany(CHUNK):
             references = [r[0] for r in rows]
