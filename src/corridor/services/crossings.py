@@ -17,11 +17,13 @@ from corridor.domain.crossings.warnings import (
 )
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
+from corridor.engines.crossings.store import StoreEngines
 from corridor.errors import Conflict, InvalidInput, NotFound
 from corridor.services import audit
 from corridor.store.database import Database, as_utc
 from corridor.store.models import Crossing, CrossingPoint
 
+ENGINES = StoreEngines()
 DIRECTIONS = ("entry", "exit")
 OUTCOMES = ("admitted", "refused", "referred")
 PERMITS = ("visa_exempt", "e_visa", "visa", "border_pass", "residence", "crew", "citizen")
@@ -175,18 +177,17 @@ def analyse(
     database: Database, agency_id: int, what: str, as_of: date | None = None
 ) -> list[dict[str, Any]]:
     """Stays (as of a date), anomalies or companions over the agency's stored crossings, as
-    rows of the file commands' columns (the same engine and SQL)."""
-    from corridor.engines.crossings.store import engine_for_store
-
-    engine = engine_for_store(database, agency_id)
-    if what == "stays":
-        relation = engine.stays(as_of or date.today())
-    elif what == "anomalies":
-        relation = engine.anomalies()
-    else:
-        relation = engine.companions()
-    columns = list(relation.columns)
-    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+    rows of the file commands' columns (the same engine and SQL). The loaded engine is kept
+    until the agency's crossings change."""
+    with ENGINES.engine(database, agency_id) as engine:
+        if what == "stays":
+            relation = engine.stays(as_of or date.today())
+        elif what == "anomalies":
+            relation = engine.anomalies()
+        else:
+            relation = engine.companions()
+        columns = list(relation.columns)
+        return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
 
 
 def point_day(session: Session, principal: Principal, point: str, day: date) -> list[Crossing]:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from corridor.engines.crossings.engine import CrossingsEngine
@@ -143,3 +145,43 @@ def engine_for_store(database: Database, agency_id: int) -> CrossingsEngine:
                 )
         engine.load(crossings, points)
     return engine
+
+
+class StoreEngines:
+    """One loaded engine per agency and store, reloaded only when the agency's crossings or
+    the node's points change (crossings are immutable, so their count, newest id and newest
+    creation time say when). One analysis runs at a time: a DuckDB connection answers one
+    query at a time, and a second engine would double the memory."""
+
+    def __init__(self) -> None:
+        self._engines: dict[tuple[str, int], tuple[tuple[str, ...], CrossingsEngine]] = {}
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def engine(self, database: Database, agency_id: int) -> Iterator[CrossingsEngine]:
+        key = (database.engine.url.render_as_string(hide_password=True), agency_id)
+        with self._lock:
+            fingerprint = _fingerprint(database, agency_id)
+            cached = self._engines.get(key)
+            if cached is None or cached[0] != fingerprint:
+                self._engines.pop(key, None)  # let the old engine go before loading the new
+                cached = (fingerprint, engine_for_store(database, agency_id))
+                self._engines[key] = cached
+            yield cached[1]
+
+
+def _fingerprint(database: Database, agency_id: int) -> tuple[str, ...]:
+    with database.transaction() as session:
+        crossings = session.execute(
+            select(
+                func.count(Crossing.id), func.max(Crossing.id), func.max(Crossing.created_at)
+            ).where(Crossing.agency_id == agency_id)
+        ).one()
+        points = session.execute(
+            select(
+                func.count(CrossingPoint.code),
+                func.max(CrossingPoint.created_at),
+                func.sum(CrossingPoint.latitude + CrossingPoint.longitude),
+            )
+        ).one()
+    return tuple(str(value) for value in (*crossings, *points))
