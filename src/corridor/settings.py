@@ -52,6 +52,24 @@ class Settings(BaseSettings):
     page_size_max: Annotated[
         int, Field(ge=1, le=10_000, description="Largest page a list endpoint returns.")
     ] = 500
+    node_agency: Annotated[
+        str,
+        Field(description="The agency this node speaks for to partner nodes (e.g. VNM-MPS)."),
+    ] = ""
+    node_key_file: Annotated[
+        str,
+        Field(description="The node's Ed25519 private key (PEM), made by `corridor node init`."),
+    ] = "var/node-key.pem"
+    exchange_max_age_seconds: Annotated[
+        int,
+        Field(ge=10, le=3600, description="Oldest signed partner request accepted, in seconds."),
+    ] = 300
+    exchange_skew_seconds: Annotated[
+        int,
+        Field(
+            ge=0, le=600, description="Clock difference tolerated with partner nodes, in seconds."
+        ),
+    ] = 60
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

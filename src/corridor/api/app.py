@@ -17,8 +17,10 @@ from corridor.api.routers import (
     border_check,
     crossings,
     documents,
+    exchange,
     health,
     me,
+    partnerships,
     screening,
     tokens,
     travellers,
@@ -61,6 +63,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         screening,
         border_check,
         crossings,
+        partnerships,
+        exchange,
         audit,
     ):
         app.include_router(router.router)

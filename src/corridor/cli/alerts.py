@@ -22,6 +22,7 @@ from corridor.services.alerts import (
     spec_of,
     withdraw_alert,
 )
+from corridor.services.sharing import share
 from corridor.store.repositories.agencies import AgencyRepository
 from corridor.store.repositories.alerts import AlertRepository
 
@@ -157,3 +158,19 @@ def withdraw_command(
         agency_id = AgencyRepository(session).get(agency).id
         alert = withdraw_alert(session, agency_id, alert_id, reason)
         context.console.print(f"alert {alert.reference} withdrawn ({AlertStatus.WITHDRAWN.value})")
+
+
+@app.command("share")
+def share_command(
+    agency: AgencyOption,
+    alert_id: Annotated[int, typer.Argument(help="The alert's row number ('alerts list').")],
+    agreement: Annotated[str, typer.Option(help="The agreement it is shared under.")],
+) -> None:
+    """Share an alert with every party the agreement allows; partners pull it at their next
+    sync. A refusal names the term that blocked it."""
+    database = context.database()
+    with database.transaction() as session:
+        principal = context.administrator(session, agency)
+    recipients = share(database, principal, alert_id, agreement)
+    to = ", ".join(recipients) or "nobody new"
+    context.console.print(f"alert {alert_id} shared under {agreement.upper()} with {to}")

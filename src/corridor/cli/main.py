@@ -14,6 +14,7 @@ from corridor.cli import (
     db,
     demo,
     documents,
+    exchange,
     mrz,
     resolve,
     screen,
@@ -49,6 +50,10 @@ app.add_typer(documents.app, name="documents")
 app.add_typer(alerts.app, name="alerts")
 app.add_typer(crossings.app, name="crossings")
 app.add_typer(audit.app, name="audit")
+app.add_typer(exchange.node, name="node")
+app.add_typer(exchange.partner, name="partner")
+app.add_typer(exchange.agreement, name="agreement")
+app.add_typer(exchange.exchange, name="exchange")
 
 
 def main() -> None:

@@ -21,8 +21,9 @@ from corridor.domain.screening.alerts import (
 from corridor.domain.screening.dates import parse_birth_date
 from corridor.domain.screening.ftm import alert_rows
 from corridor.domain.screening.records import Person, prepare
-from corridor.errors import CorridorError, InvalidInput
+from corridor.errors import Conflict, CorridorError, InvalidInput
 from corridor.ingest.rows import Row, RowError, read_rows
+from corridor.services import feed
 from corridor.store.models import Alert
 from corridor.store.repositories.alerts import AlertRepository
 
@@ -64,11 +65,16 @@ def import_alerts(
         except CorridorError as error:
             result.errors.append(RowError(line, error.detail))
             continue
-        _, created = repository.upsert(agency_id, spec)
+        held = repository.by_reference(agency_id, spec.reference)
+        if held is not None and held.owner_agency:
+            result.errors.append(RowError(line, f"{spec.reference} is a partner's alert"))
+            continue
+        alert, created = repository.upsert(agency_id, spec)
         if created:
             result.created += 1
         else:
             result.updated += 1
+            feed.changed(session, alert)
     return result
 
 
@@ -102,26 +108,7 @@ def person_of(alert: Alert) -> Person:
 
 def as_row(alert: Alert) -> dict[str, Any]:
     """The alert in the import columns, so an export loads back as it was."""
-    names = alert.names
-    return {
-        "id": alert.reference,
-        "alert_type": alert.alert_type,
-        "full_name": "|".join(n["name"] for n in names if n["kind"] == NameKind.PRIMARY.value),
-        "aliases": "|".join(n["name"] for n in names if n["kind"] == NameKind.ALIAS.value),
-        "original_script": "|".join(
-            n["name"] for n in names if n["kind"] == NameKind.ORIGINAL_SCRIPT.value
-        ),
-        "maiden_name": "|".join(n["name"] for n in names if n["kind"] == NameKind.MAIDEN.value),
-        "birth_date": alert.birth_date,
-        "nationality": "|".join(alert.nationalities),
-        "sex": alert.sex,
-        "document_number": "|".join(alert.documents),
-        "action": alert.action,
-        "valid_from": alert.valid_from.isoformat() if alert.valid_from else "",
-        "valid_until": alert.valid_until.isoformat() if alert.valid_until else "",
-        "handling_code": alert.handling_code,
-        "status": alert.status,
-    }
+    return feed.alert_row(alert)
 
 
 def withdraw_alert(session: Session, agency_id: int, alert_id: int, reason: str) -> Alert:
@@ -129,7 +116,12 @@ def withdraw_alert(session: Session, agency_id: int, alert_id: int, reason: str)
     if not text:
         raise InvalidInput("say why the alert is withdrawn")
     repository = AlertRepository(session)
-    return repository.withdraw(repository.get(alert_id, agency_id), text[:500])
+    alert = repository.get(alert_id, agency_id)
+    if alert.owner_agency:
+        raise Conflict(f"alert {alert_id} is {alert.owner_agency}'s; only its owner withdraws it")
+    repository.withdraw(alert, text[:500])
+    feed.changed(session, alert)
+    return alert
 
 
 def expire_alerts(session: Session, agency_id: int, today: date) -> int:
@@ -138,6 +130,7 @@ def expire_alerts(session: Session, agency_id: int, today: date) -> int:
     for alert in AlertRepository(session).active(agency_id):
         if alert.valid_until is not None and alert.valid_until < today:
             alert.status = "expired"
+            feed.changed(session, alert)
             expired += 1
     return expired
 

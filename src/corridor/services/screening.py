@@ -21,7 +21,7 @@ from corridor.domain.screening.dates import parse_birth_date
 from corridor.domain.screening.records import Person, prepare
 from corridor.domain.screening.screener import Screener
 from corridor.errors import Conflict, InvalidInput
-from corridor.services import audit
+from corridor.services import audit, messages
 from corridor.services.alerts import person_of
 from corridor.store.database import Database
 from corridor.store.models import Notification, ScreeningBatch, ScreeningHit
@@ -231,7 +231,8 @@ def review_hit(
     action_taken: str = "",
     where: str = "",
 ) -> ScreeningHit:
-    """Confirm or dismiss a pending hit. A confirmed hit notifies the alert's owner."""
+    """Confirm or dismiss a pending hit. A confirmed hit notifies the alert's owner: in this
+    node, or through the exchange when the alert is a partner's shared copy."""
     principal.require(Role.BORDER_OFFICER, Role.ANALYST, Role.CASE_OFFICER)
     if decision not in ("confirmed", "dismissed"):
         raise InvalidInput("the decision is 'confirmed' or 'dismissed'")
@@ -246,13 +247,13 @@ def review_hit(
     audit.record(session, principal, f"hit.{decision}", f"hit:{hit.id}", purpose=text[:200])
     if decision == "confirmed":
         hit.action_taken = " ".join(action_taken.split())[:500] or hit.alert.action
-        session.add(
-            Notification(
-                agency_id=hit.alert.agency_id,
-                kind="hit_confirmed",
-                payload=_notice(hit, principal, where),
+        notice = _notice(hit, principal, where)
+        if hit.alert.owner_agency:  # a partner's alert: its owner is told through the exchange
+            messages.notify_owner_of_hit(session, principal, hit, notice)
+        else:
+            session.add(
+                Notification(agency_id=hit.alert.agency_id, kind="hit_confirmed", payload=notice)
             )
-        )
     return hit
 
 

@@ -187,7 +187,7 @@ def _hit_view(hit: Any) -> dict[str, Any]:
         "explanation": hit.explanation,
         "alert_type": hit.alert.alert_type,
         "reference": hit.alert.reference,
-        "owner": hit.alert.agency.code,
+        "owner": hit.alert.owner,
         "action": hit.alert.action,
         "names": [n["name"] for n in hit.alert.names],
         "birth_date": hit.alert.birth_date,

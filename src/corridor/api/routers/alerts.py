@@ -35,6 +35,8 @@ def alert_public(alert: Alert) -> AlertPublic:
         valid_until=alert.valid_until.isoformat() if alert.valid_until else None,
         handling_code=alert.handling_code,
         status=alert.status,
+        owner_agency=alert.owner_agency,
+        shared_under=alert.shared_under,
     )
 
 

@@ -39,7 +39,7 @@ def hit_public(hit: ScreeningHit) -> HitPublic:
         alert_id=hit.alert_id,
         alert_reference=hit.alert.reference,
         alert_type=hit.alert.alert_type,
-        owner_agency=hit.alert.agency.code,
+        owner_agency=hit.alert.owner,
         action=hit.alert.action,
         score=hit.score,
         explanation=hit.explanation,

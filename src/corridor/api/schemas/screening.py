@@ -67,6 +67,8 @@ class AlertPublic(BaseModel):
     valid_until: str | None
     handling_code: str
     status: str
+    owner_agency: str = Field(description="the owner, for a partner's shared copy; else empty")
+    shared_under: str = Field(description="the agreement it is shared under, if any")
 
 
 class Withdrawal(BaseModel):

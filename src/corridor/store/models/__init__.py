@@ -6,21 +6,35 @@ from corridor.store.models.audit import AuditEntry
 from corridor.store.models.base import Base
 from corridor.store.models.crossings import Crossing
 from corridor.store.models.documents import DocumentReport
+from corridor.store.models.exchange import (
+    Agreement,
+    AgreementVersionRow,
+    ExchangeMessage,
+    FeedEntry,
+    Partner,
+    SeenNonce,
+)
 from corridor.store.models.points import CrossingPoint
 from corridor.store.models.travellers import TravelDocument, Traveller
 from corridor.store.models.users import Token, User, UserRole
 
 __all__ = [
     "Agency",
+    "Agreement",
+    "AgreementVersionRow",
     "Alert",
     "AuditEntry",
     "Base",
     "Crossing",
     "CrossingPoint",
     "DocumentReport",
+    "ExchangeMessage",
+    "FeedEntry",
     "Notification",
+    "Partner",
     "ScreeningBatch",
     "ScreeningHit",
+    "SeenNonce",
     "Token",
     "TravelDocument",
     "Traveller",

@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from corridor.store.models.agencies import Agency
-from corridor.store.models.base import Base, Timestamped
+from corridor.store.models.base import Base, Timestamped, utcnow
 
 
 class Alert(Timestamped, Base):
@@ -32,8 +32,20 @@ class Alert(Timestamped, Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     withdrawn_reason: Mapped[str | None] = mapped_column(String(500))
+    # a partner's alert received through the exchange: read-only, kept with its owner
+    owner_agency: Mapped[str] = mapped_column(String(16), default="")
+    origin_id: Mapped[int | None] = mapped_column(Integer)
+    shared_under: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
 
     agency: Mapped[Agency] = relationship(lazy="joined")
+
+    @property
+    def owner(self) -> str:
+        """The agency that owns the alert: a partner for a shared copy, else the holder."""
+        return self.owner_agency or self.agency.code
 
     __table_args__ = (
         Index("ix_alerts_agency_reference", "agency_id", "reference", unique=True),

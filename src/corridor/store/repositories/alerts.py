@@ -63,14 +63,15 @@ class AlertRepository:
         return list(self.session.scalars(query).all())
 
     def fingerprint(self, agency_id: int) -> tuple[str, ...]:
-        """Changes whenever an alert is added, withdrawn or expired, and when the table was
-        emptied and filled again (for screener caches)."""
+        """Changes whenever an alert is added, updated, withdrawn or expired, and when the
+        table was emptied and filled again (for screener caches)."""
         row = self.session.execute(
             select(
                 func.count(Alert.id),
                 func.count(Alert.id).filter(Alert.status == AlertStatus.ACTIVE.value),
                 func.max(Alert.id),
                 func.max(Alert.created_at),
+                func.max(Alert.updated_at),
                 func.max(Alert.withdrawn_at),
             ).where(Alert.agency_id == agency_id)
         ).one()
