@@ -54,7 +54,6 @@ def import_alerts(
 ) -> AlertImport:
     """Create or update the agency's alerts (by its own reference); bad rows by line."""
     result = AlertImport()
-    repository = AlertRepository(session)
     for row in rows:
         if isinstance(row, RowError):
             result.errors.append(row)
@@ -65,17 +64,31 @@ def import_alerts(
         except CorridorError as error:
             result.errors.append(RowError(line, error.detail))
             continue
-        held = repository.by_reference(agency_id, spec.reference)
-        if held is not None and held.owner_agency:
-            result.errors.append(RowError(line, f"{spec.reference} is a partner's alert"))
+        try:
+            _, created = save_alert(session, agency_id, spec)
+        except CorridorError as error:
+            result.errors.append(RowError(line, error.detail))
             continue
-        alert, created = repository.upsert(agency_id, spec)
         if created:
             result.created += 1
         else:
             result.updated += 1
-            feed.changed(session, alert)
     return result
+
+
+def save_alert(session: Session, agency_id: int, spec: AlertSpec) -> tuple[Alert, bool]:
+    """Create or update one of the agency's own alerts (True if created); partners that
+    received it are told of the change. A partner's shared copy is read-only."""
+    repository = AlertRepository(session)
+    held = repository.by_reference(agency_id, spec.reference)
+    if held is not None and held.owner_agency:
+        raise Conflict(
+            f"{spec.reference} is {held.owner_agency}'s alert; only its owner changes it"
+        )
+    alert, created = repository.upsert(agency_id, spec)
+    if not created:
+        feed.changed(session, alert)
+    return alert, created
 
 
 def spec_of(alert: Alert) -> AlertSpec:

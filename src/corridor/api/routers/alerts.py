@@ -10,7 +10,7 @@ from corridor.api.schemas.common import Page
 from corridor.api.schemas.screening import AlertPublic, Withdrawal
 from corridor.domain.roles import Role
 from corridor.domain.screening.alerts import validate_alert
-from corridor.services.alerts import withdraw_alert
+from corridor.services.alerts import save_alert, withdraw_alert
 from corridor.store.models import Alert
 from corridor.store.pagination import decode_cursor
 from corridor.store.repositories.alerts import AlertRepository
@@ -65,7 +65,7 @@ def create_alert(
     principal.require(*WRITERS)
     spec = validate_alert(body)
     with database.transaction() as session:
-        alert, _ = AlertRepository(session).upsert(principal.agency_id, spec)
+        alert, _ = save_alert(session, principal.agency_id, spec)
         return alert_public(alert)
 
 

@@ -14,6 +14,7 @@ from corridor.api.schemas.exchange import (
     AgreementCreate,
     AgreementPublic,
     MessagePublic,
+    NotificationPublic,
     PartnerCreate,
     PartnerPublic,
     Share,
@@ -21,7 +22,7 @@ from corridor.api.schemas.exchange import (
     SyncPublic,
 )
 from corridor.domain.exchange.agreements import AgreementVersion
-from corridor.domain.roles import Role
+from corridor.domain.roles import OPERATIONAL, Role
 from corridor.services import audit
 from corridor.services.agreements import (
     add_agreement,
@@ -31,7 +32,7 @@ from corridor.services.agreements import (
 from corridor.services.exchange_sync import sync
 from corridor.services.partners import add_partner
 from corridor.services.sharing import share as share_alert
-from corridor.store.models import ExchangeMessage, Partner
+from corridor.store.models import ExchangeMessage, Notification, Partner
 from corridor.transport.client import PartnerClient
 from corridor.transport.keys import load_key
 
@@ -143,3 +144,20 @@ def run_sync(
         lambda partner: PartnerClient(partner.base_url, settings.node_agency.upper(), key),
     )
     return [SyncPublic(**asdict(r)) for r in reports]
+
+
+@router.get("/notifications", response_model=list[NotificationPublic])
+def notifications(principal: PrincipalDep, database: DatabaseDep) -> list[NotificationPublic]:
+    """What the agency must be told, newest first: confirmed hits on its alerts, here or at a
+    partner's border."""
+    principal.require(*OPERATIONAL, Role.LIAISON)
+    with database.transaction() as session:
+        found = session.scalars(
+            select(Notification)
+            .where(Notification.agency_id == principal.agency_id)
+            .order_by(Notification.id.desc())
+            .limit(500)
+        )
+        rows = [NotificationPublic.model_validate(n) for n in found]
+        audit.record(session, principal, "notifications.read", f"notifications:{len(rows)}")
+        return rows

@@ -112,3 +112,12 @@ class SyncPublic(BaseModel):
     through: int
     refused: list[str]
     error: str
+
+
+class NotificationPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    created_at: datetime

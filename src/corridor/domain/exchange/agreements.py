@@ -31,7 +31,7 @@ PURPOSES = (
 )
 STATUSES = ("active", "suspended", "ended")
 TERM = re.compile(
-    r"^(?P<category>[a-z_:]+):(?P<source>[A-Z0-9-]+)>(?P<recipient>[A-Z0-9-]+)"
+    r"^(?P<category>[a-z_]+(?::[a-z_*]+)?):(?P<source>[A-Z0-9-]+)>(?P<recipient>[A-Z0-9-]+)"
     r"(?::(?P<purposes>[a-z_,]+))?$"
 )
 

@@ -1,0 +1,122 @@
+"""Applying a partner's feed: in order, once, and resumed where a cut-off sync stopped."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from corridor.services import exchange_sync
+from corridor.services.agreements import add_agreement, amend_agreement
+from corridor.services.partners import add_partner
+from corridor.services.sharing import apply_entries
+from corridor.settings import Settings
+from corridor.store.database import Database
+from corridor.store.models import Alert, Partner
+from corridor.transport.client import PartnerUnavailable
+from tests.conftest import World
+
+KEY = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
+
+
+def _entry(sequence: int, number: int, operation: str = "upsert") -> dict[str, Any]:
+    return {
+        "sequence": sequence,
+        "agreement": "VNM-GBR",
+        "category": "alerts:wanted",
+        "object_id": number,
+        "operation": operation,
+        "payload": {
+            "id": f"VN-{number}",
+            "alert_type": "wanted",
+            "full_name": f"NGUYEN VAN {number}",
+            "birth_date": "1980",
+            "handling_code": "restricted",
+            "status": "active" if operation == "upsert" else "withdrawn",
+        },
+    }
+
+
+def _partnership(world: World, database: Database) -> None:
+    world.officer("gbr.admin", "GBR-HO")
+    world.officer("vnm.admin", "VNM-MPS")
+    with database.transaction() as session:
+        add_agreement(
+            session,
+            None,
+            code="VNM-GBR",
+            title="MoU",
+            parties=["VNM-MPS", "GBR-HO"],
+            terms=["alerts:*:VNM-MPS>GBR-HO"],
+            valid_from=date(2026, 1, 1),
+        )
+        add_partner(session, None, "VNM-MPS", "http://127.0.0.1:9", KEY)
+
+
+def _copies(database: Database) -> list[tuple[str, str]]:
+    with database.transaction() as session:
+        return sorted(
+            (a.reference, a.status)
+            for a in session.scalars(select(Alert).where(Alert.owner_agency == "VNM-MPS"))
+        )
+
+
+def test_entries_out_of_order_or_repeated_are_applied_once_in_sequence(
+    world: World, database: Database
+) -> None:
+    _partnership(world, database)
+    with database.transaction() as session:
+        partner = session.scalars(select(Partner)).one()
+        done = apply_entries(
+            session, "GBR-HO", partner, [_entry(3, 2), _entry(1, 1), _entry(2, 1, "withdraw")]
+        )
+        assert (done.upserted, done.withdrawn, done.through) == (2, 1, 3)
+        again = apply_entries(session, "GBR-HO", partner, [_entry(2, 1), _entry(3, 2)])
+        assert (again.skipped, again.upserted) == (2, 0)
+    assert _copies(database) == [("VNM-MPS:VN-1", "withdrawn"), ("VNM-MPS:VN-2", "active")]
+
+
+def test_an_entry_no_agreement_lets_in_is_refused_and_logged_and_the_rest_applied(
+    world: World, database: Database
+) -> None:
+    _partnership(world, database)
+    with database.transaction() as session:
+        amend_agreement(session, None, "VNM-GBR", "suspended for review", status="suspended")
+        partner = session.scalars(select(Partner)).one()
+        done = apply_entries(session, "GBR-HO", partner, [_entry(1, 1)])
+    assert done.upserted == 0
+    assert "suspended" in done.refused[0]
+    assert _copies(database) == []
+
+
+class Flaky:
+    """A partner that serves its feed in pages and goes down after ``fail_after`` pages."""
+
+    def __init__(self, entries: list[dict[str, Any]], fail_after: int | None) -> None:
+        self.entries, self.fail_after, self.pages = entries, fail_after, 0
+
+    def feed(self, after: int, limit: int) -> dict[str, Any]:
+        if self.fail_after is not None and self.pages >= self.fail_after:
+            raise PartnerUnavailable("connection refused")
+        self.pages += 1
+        return {"entries": [e for e in self.entries if e["sequence"] > after][:limit]}
+
+    def deliver(self, message: dict[str, Any]) -> dict[str, Any]:
+        return {"duplicate": False}
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_sync_cut_off_mid_feed_resumes_where_it_stopped(
+    world: World, database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _partnership(world, database)
+    monkeypatch.setattr(exchange_sync, "PAGE", 2)
+    node = settings.model_copy(update={"node_agency": "GBR-HO"})
+    entries = [_entry(n, n) for n in range(1, 6)]
+    [cut] = exchange_sync.sync(database, node, lambda p: Flaky(entries, fail_after=1))  # type: ignore[arg-type, return-value]
+    assert (cut.pulled, cut.through, cut.error) == (2, 2, "connection refused")
+    [resumed] = exchange_sync.sync(database, node, lambda p: Flaky(entries, fail_after=None))  # type: ignore[arg-type, return-value]
+    assert (resumed.pulled, resumed.upserted, resumed.through) == (3, 3, 5)
+    assert len(_copies(database)) == 5
