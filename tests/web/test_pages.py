@@ -1,8 +1,13 @@
 import re
+from datetime import date
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from corridor.domain.roles import Role
+from corridor.services.agreements import add_agreement
+from corridor.store.database import Database
+from corridor.store.models import Agency, Notification
 from tests.conftest import PASSWORD, World
 
 
@@ -98,3 +103,40 @@ def test_the_document_check_page_reads_an_mrz_from_the_form(
     bad = client.post("/documents/check", data={"csrf": csrf.group(1), "mrz": "nonsense"})
     assert bad.status_code == 422
     assert "lower-case" in bad.text
+
+
+def test_the_exchange_page_shows_notifications_messages_partners_and_agreements(
+    client: TestClient, world: World, database: Database
+) -> None:
+    world.officer("vnm.liaison", "VNM-MPS", Role.LIAISON)
+    world.officer("gbr.admin", "GBR-HO")
+    with database.transaction() as session:
+        add_agreement(
+            session,
+            None,
+            code="VNM-GBR-2026",
+            title="MoU",
+            parties=["VNM-MPS", "GBR-HO"],
+            terms=["alerts:wanted:VNM-MPS>GBR-HO:border_control"],
+            valid_from=date(2026, 1, 1),
+        )
+        agency_id = session.scalars(select(Agency.id).where(Agency.code == "VNM-MPS")).one()
+        session.add(
+            Notification(
+                agency_id=agency_id,
+                kind="hit_confirmed",
+                payload={
+                    "alert_reference": "VN-W-1",
+                    "where": "LHR",
+                    "reported_by": "GBR-HO",
+                    "action_taken": "detained",
+                },
+            )
+        )
+    _log_in(client, "vnm.liaison")
+    page = client.get("/exchange")
+    assert page.status_code == 200
+    assert "VN-W-1" in page.text
+    assert "LHR" in page.text
+    assert "alerts:wanted:VNM-MPS&gt;GBR-HO:border_control" in page.text
+    assert "Nothing to send." in page.text
