@@ -58,6 +58,8 @@ def demo(
                 "reports": summary.reports,
                 "alerts": summary.alerts,
                 "crossings": summary.crossings,
+                "agreements": summary.agreements,
+                "shared": summary.shared,
                 "users": [u for u, _, _ in summary.users],
             }
         )
@@ -66,7 +68,8 @@ def demo(
         f"loaded {summary.agencies} agencies, {summary.points} crossing points, "
         f"{summary.travellers:,} travellers with {summary.documents:,} documents, "
         f"{summary.reports:,} of them on the lost, stolen and forged register; "
-        f"{summary.alerts:,} alerts; {summary.crossings:,} crossings over the last year"
+        f"{summary.alerts:,} alerts; {summary.crossings:,} crossings over the last year; "
+        f"{summary.agreements} agreements, {summary.shared} alert shares waiting for partners"
     )
     table = Table("username", "agency", "role", title=f"Demo users (password: {summary.password})")
     for username, agency, role in summary.users:

@@ -10,6 +10,7 @@ from itertools import islice
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from corridor.demo.agreements import DEMO_AGREEMENTS
 from corridor.demo.alerts import demo_alerts
 from corridor.demo.crossings import as_rows, demo_crossings
 from corridor.demo.world import (
@@ -24,10 +25,15 @@ from corridor.domain.credentials import hash_password
 from corridor.domain.documents.ocr import number_key
 from corridor.domain.documents.registry import type_of_code
 from corridor.domain.points import reference_points
+from corridor.domain.principal import Principal
+from corridor.domain.roles import Role
 from corridor.errors import Conflict
+from corridor.services.agreements import FlowRefused, add_agreement
+from corridor.services.sharing import share_alert
 from corridor.store.database import Database, empty_all_tables
 from corridor.store.models import (
     Agency,
+    Alert,
     Crossing,
     CrossingPoint,
     DocumentReport,
@@ -52,6 +58,8 @@ class DemoSummary:
     reports: int
     alerts: int
     crossings: int
+    agreements: int = 0
+    shared: int = 0  # VNM-MPS alerts shared under the agreements
     password: str = DEMO_PASSWORD
 
 
@@ -79,8 +87,11 @@ def load_demo(
         specs = _sampled(_sampled(travellers(seed, traveller_count), subjects, 40), crossers, 4)
         counts = _travellers(session, agency_ids, specs, progress)
         alerts = _alerts(session, agency_ids, random.Random(seed), subjects)
+        agreements, shared = _agreements(session, agency_ids["VNM-MPS"])
         crossings = _crossings(session, agency_ids["VNM-MPS"], random.Random(seed), crossers)
-    return DemoSummary(len(agency_ids), users, points, *counts, alerts, crossings)
+    return DemoSummary(
+        len(agency_ids), users, points, *counts, alerts, crossings, agreements, shared
+    )
 
 
 def _crossings(
@@ -111,6 +122,38 @@ def _alerts(
     for owner, spec in made:
         repository.upsert(agency_ids[owner], spec)
     return len(made)
+
+
+def _agreements(session: Session, vnm: int) -> tuple[int, int]:
+    """The agreements, and VNM-MPS's wanted, missing and victim alerts shared under each one
+    that lets them go (their feed entries wait for the partners' nodes to pull them)."""
+    for spec in DEMO_AGREEMENTS:
+        add_agreement(
+            session,
+            None,
+            code=spec.code,
+            title=spec.title,
+            parties=list(spec.parties),
+            terms=list(spec.terms),
+            valid_from=spec.valid_from,
+            valid_until=spec.valid_until,
+            handling_code=spec.handling_code,
+            answer_days=spec.answer_days,
+        )
+    officer = Principal(0, "vnm.liaison", "Liaison", vnm, "VNM-MPS", frozenset({Role.LIAISON}), 0)
+    shared = 0
+    kinds = ("wanted", "missing", "victim")
+    alerts = session.scalars(
+        select(Alert).where(Alert.agency_id == vnm, Alert.alert_type.in_(kinds)).order_by(Alert.id)
+    )
+    for alert in list(alerts)[:60]:
+        for spec in DEMO_AGREEMENTS:
+            try:
+                share_alert(session, officer, alert.id, spec.code)
+            except FlowRefused:
+                continue
+            shared += 1
+    return len(DEMO_AGREEMENTS), shared
 
 
 def _wipe(session: Session) -> None:

@@ -27,7 +27,13 @@ from corridor.store.database import Database
 from corridor.store.models import Agency, Alert, FeedEntry, Partner
 from corridor.store.repositories.alerts import AlertRepository
 
-SHARING_PURPOSE = "border_control"  # shared alerts are screened at the border
+PROTECTIVE = frozenset({"missing", "victim"})
+
+
+def sharing_purpose(alert_type: str) -> str:
+    """Why a shared alert is screened at a partner's border: to protect a missing person or a
+    victim, else border control."""
+    return "trafficking_protection" if alert_type in PROTECTIVE else "border_control"
 
 
 def share_alert(
@@ -49,7 +55,12 @@ def share_alert(
             continue
         try:
             check_outbound(
-                session, category, principal.agency_code, party, SHARING_PURPOSE, version.code
+                session,
+                category,
+                principal.agency_code,
+                party,
+                sharing_purpose(alert.alert_type),
+                version.code,
             )
             allowed.append(party)
         except FlowRefused as refusal:
@@ -165,7 +176,7 @@ def _apply(
         entry["category"],
         owner,
         home,
-        SHARING_PURPOSE,
+        sharing_purpose(str(payload.get("alert_type"))),
         date.today(),
         entry["agreement"],
     )
