@@ -34,6 +34,8 @@ AGREEMENTS = {
         [
             "alerts:*:VNM-MPS>GBR-HO:border_control,criminal_investigation",
             "alerts:*:GBR-HO>VNM-MPS:border_control",
+            "requests:VNM-MPS>GBR-HO:readmission,criminal_investigation",
+            "requests:GBR-HO>VNM-MPS:readmission,criminal_investigation",
         ],
     ),
     "VNM-CHN-2026": (

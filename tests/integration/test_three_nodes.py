@@ -232,3 +232,72 @@ def test_a_message_delivered_twice_is_applied_once(nodes: dict[str, Node]) -> No
     wrong = json.dumps({**message, "payload": {"alert_id": alert_id, "where": "X"}}).encode()
     forged = _signed(gbr, "POST", url, body)  # signed for another body
     assert httpx.post(url, content=wrong, headers=forged).status_code == 401
+
+
+def test_a_request_for_information_is_asked_back_clarified_and_answered_across_nodes(
+    nodes: dict[str, Node],
+) -> None:
+    vnm, gbr = nodes["VNM-MPS"], nodes["GBR-HO"]
+    sent = vnm.api(
+        "POST",
+        "/api/v1/requests",
+        json={
+            "partner": "GBR-HO",
+            "about": "person",
+            "subject": "NGUYEN VAN BINH, born 1985-07-12: held in Kent? For return to Viet Nam.",
+            "purpose": "readmission",
+            "agreement": "VNM-GBR-2026",
+            "grading": "4x4:B2",
+        },
+    )
+    assert sent.status_code == 201, sent.text
+    mine = sent.json()
+    assert mine["status"] == "open"
+    assert mine["handling_code"] == "restricted"  # the agreement's default
+    assert _sync(vnm)["GBR-HO"]["delivered"] == 1
+    [theirs] = gbr.api("GET", "/api/v1/requests", params={"direction": "in"}).json()
+    assert (theirs["uid"], theirs["deadline"], theirs["grading"]) == (
+        mine["uid"],
+        mine["deadline"],
+        "4x4:B2",
+    )
+
+    def say(node: Node, request_id: int, kind: str, text: str) -> None:
+        said = node.api(
+            "POST", f"/api/v1/requests/{request_id}/replies", json={"kind": kind, "text": text}
+        )
+        assert said.status_code == 200, said.text
+        assert _sync(node)[("GBR-HO" if node is vnm else "VNM-MPS")]["delivered"] == 1
+
+    say(gbr, theirs["id"], "ask_back", "Which passport did he travel on?")
+    [now] = vnm.api("GET", "/api/v1/requests", params={"direction": "out"}).json()
+    assert now["status"] == "asked_back"
+    wrong = vnm.api(
+        "POST", f"/api/v1/requests/{mine['id']}/replies", json={"kind": "answer", "text": "x"}
+    )
+    assert wrong.status_code == 422  # the requester clarifies; only the partner answers
+    say(vnm, mine["id"], "clarify", "Passport C7654321, issued 2019.")
+    say(gbr, theirs["id"], "answer", "Detained at Dover on 2026-11-20; papers for return started.")
+    [done] = vnm.api("GET", "/api/v1/requests", params={"direction": "out"}).json()
+    assert done["status"] == "answered"
+    assert [c["kind"] for c in done["conversation"]] == ["ask_back", "clarify", "answer"]
+    assert done["closed_at"]
+
+
+def test_a_request_for_a_purpose_the_agreement_does_not_name_is_refused(
+    nodes: dict[str, Node],
+) -> None:
+    refused = nodes["VNM-MPS"].api(
+        "POST",
+        "/api/v1/requests",
+        json={
+            "partner": "GBR-HO",
+            "about": "crossing",
+            "subject": "every crossing at Noi Bai in May",
+            "purpose": "migration_statistics",
+            "agreement": "VNM-GBR-2026",
+            "grading": "3x5x2:1BP",
+        },
+    )
+    assert refused.status_code == 403
+    assert "purpose migration_statistics" in refused.json()["detail"]

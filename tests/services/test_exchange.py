@@ -6,9 +6,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from corridor.cli.context import administrator
+from corridor.errors import CorridorError
 from corridor.services import exchange_sync
 from corridor.services.agreements import add_agreement, amend_agreement
 from corridor.services.partners import add_partner
+from corridor.services.requests import requests, send_request
 from corridor.services.sharing import apply_entries
 from corridor.settings import Settings
 from corridor.store.database import Database
@@ -120,3 +123,49 @@ def test_a_sync_cut_off_mid_feed_resumes_where_it_stopped(
     [resumed] = exchange_sync.sync(database, node, lambda p: Flaky(entries, fail_after=None))  # type: ignore[arg-type, return-value]
     assert (resumed.pulled, resumed.upserted, resumed.through) == (3, 3, 5)
     assert len(_copies(database)) == 5
+
+
+def test_a_request_past_its_deadline_is_overdue_and_bad_ones_are_refused(
+    world: World, database: Database
+) -> None:
+    _partnership(world, database)
+    with database.transaction() as session:
+        amend_agreement(
+            session,
+            None,
+            "VNM-GBR",
+            "requests added",
+            terms=["alerts:*:VNM-MPS>GBR-HO", "requests:GBR-HO>VNM-MPS:readmission"],
+            effective=date(2026, 1, 1),
+        )
+        liaison = administrator(session, "GBR-HO")
+        sent = send_request(
+            session,
+            liaison,
+            partner="VNM-MPS",
+            about="person",
+            subject="TRAN THI MAI, born 2001",
+            purpose="readmission",
+            agreement="VNM-GBR",
+            grading="3x5x2:2CP",
+            today=date(2026, 3, 2),  # a Monday: ten working days end on Monday 16 March
+        )
+        assert sent.deadline == date(2026, 3, 16)
+        assert [r.uid for r in requests(session, liaison, "out", overdue_only=True)] == [sent.uid]
+        for change, error in (
+            ({"grading": "B9"}, "grading"),
+            ({"purpose": "curiosity"}, "purpose must be"),
+            ({"about": "rumour"}, "about one of"),
+            ({"deadline": date(2026, 12, 1)}, "the deadline is between"),
+        ):
+            values = {
+                "partner": "VNM-MPS",
+                "about": "person",
+                "subject": "x",
+                "purpose": "readmission",
+                "agreement": "VNM-GBR",
+                "grading": "4x4:A1",
+                **change,
+            }
+            with pytest.raises(CorridorError, match=error):
+                send_request(session, liaison, today=date(2026, 3, 2), **values)  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from corridor.api.routers import (
     health,
     me,
     partnerships,
+    requests,
     screening,
     tokens,
     travellers,
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         border_check,
         crossings,
         partnerships,
+        requests,
         exchange,
         audit,
     ):

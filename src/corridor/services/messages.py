@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from corridor.domain.exchange.agreements import check_flow
 from corridor.domain.principal import Principal
 from corridor.errors import InvalidInput, NotFound
-from corridor.services import audit
+from corridor.services import audit, requests
 from corridor.services.agreements import FlowRefused, all_agreements
 from corridor.store.models import (
     Agency,
@@ -24,7 +24,7 @@ from corridor.store.models import (
     ScreeningHit,
 )
 
-KINDS = ("hit_notification",)
+KINDS = ("hit_notification", "request", "reply")
 
 
 def notify_owner_of_hit(
@@ -100,7 +100,7 @@ def receive(
     uid = str(body.get("uid") or "")
     kind = str(body.get("kind") or "")
     if len(uid) != 36 or kind not in KINDS:
-        raise InvalidInput("a message has a uid (UUID) and a kind (hit_notification)")
+        raise InvalidInput(f"a message has a uid (UUID) and a kind ({', '.join(KINDS)})")
     held = session.scalar(
         select(ExchangeMessage).where(
             ExchangeMessage.direction == "in",
@@ -111,6 +111,47 @@ def receive(
     if held is not None:
         return held, False
     payload = dict(body.get("payload") or {})
+    agreement = str(body.get("agreement") or "")
+    message = ExchangeMessage(
+        uid=uid,
+        direction="in",
+        partner=sender,
+        kind=kind,
+        agreement=agreement,
+        payload=payload,
+        status="received",
+        delivered_at=datetime.now(UTC),
+    )
+    session.add(message)
+    session.flush()  # a twin delivered at the same moment fails on the unique uid here
+    if kind == "hit_notification":
+        subject = _hit_notification(session, home, sender, payload)
+    else:
+        # the partner's side checked the flow; this side keeps nothing its agreements refuse
+        purpose = str(payload.get("purpose") or "") or None if kind == "request" else None
+        verdict = check_flow(
+            all_agreements(session), "requests", sender, home, purpose, date.today(), agreement
+        )
+        if not verdict.allowed:
+            raise FlowRefused(f"refused: {kind} from {sender}: {verdict.reason}")
+        if kind == "request":
+            requests.receive_request(session, home, sender, agreement, payload)
+        else:
+            requests.receive_reply(session, home, sender, payload)
+        subject = f"request:{payload.get('uid') or payload.get('request_uid')}"
+    audit.record(
+        session,
+        None,
+        "exchange.received",
+        f"message:{uid}",
+        purpose=agreement,
+        detail={"kind": kind, "from": sender, "about": subject},
+        actor="exchange",
+    )
+    return message, True
+
+
+def _hit_notification(session: Session, home: str, sender: str, payload: dict[str, Any]) -> str:
     agency_id = session.scalars(select(Agency.id).where(Agency.code == home)).one()
     alert = session.scalar(
         select(Alert).where(
@@ -124,18 +165,6 @@ def receive(
     )
     if alert is None or not shared:
         raise NotFound("no alert of this node was shared with you under that id")
-    message = ExchangeMessage(
-        uid=uid,
-        direction="in",
-        partner=sender,
-        kind=kind,
-        agreement=str(body.get("agreement") or ""),
-        payload=payload,
-        status="received",
-        delivered_at=datetime.now(UTC),
-    )
-    session.add(message)
-    session.flush()  # a twin delivered at the same moment fails on the unique uid here
     session.add(
         Notification(
             agency_id=agency_id,
@@ -143,13 +172,4 @@ def receive(
             payload={**payload, "alert_reference": alert.reference, "reported_by": sender},
         )
     )
-    audit.record(
-        session,
-        None,
-        "exchange.received",
-        f"message:{uid}",
-        purpose=message.agreement,
-        detail={"kind": kind, "from": sender, "alert": alert.id},
-        actor="exchange",
-    )
-    return message, True
+    return f"alert:{alert.id}"

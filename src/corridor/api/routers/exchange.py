@@ -16,8 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from corridor.api.deps import DatabaseDep, SettingsDep
-from corridor.errors import InvalidInput
-from corridor.services import feed, messages
+from corridor.errors import CorridorError, InvalidInput
+from corridor.services import audit, feed, messages
 from corridor.services.partners import authenticate, require_home
 from corridor.transport.keys import load_key, public_text
 
@@ -90,5 +90,16 @@ async def receive_message(
                 return {"uid": stored.uid, "duplicate": not new}
         except IntegrityError:  # the same message arrived twice at the same moment
             return {"uid": message.get("uid"), "duplicate": True}
+        except CorridorError as refusal:
+            with database.transaction() as session:
+                audit.record(
+                    session,
+                    None,
+                    "exchange.refused_message",
+                    f"partner:{sender}",
+                    detail={"kind": str(message.get("kind"))[:32], "reason": refusal.detail[:300]},
+                    actor="exchange",
+                )
+            raise
 
     return await run_in_threadpool(work)

@@ -11,6 +11,7 @@ from corridor.store.models.exchange import (
     AgreementVersionRow,
     ExchangeMessage,
     FeedEntry,
+    InformationRequest,
     Partner,
     SeenNonce,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "DocumentReport",
     "ExchangeMessage",
     "FeedEntry",
+    "InformationRequest",
     "Notification",
     "Partner",
     "ScreeningBatch",

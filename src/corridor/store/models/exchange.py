@@ -113,3 +113,32 @@ class SeenNonce(Base):
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_seen_nonces_nonce", "key_id", "nonce", unique=True),)
+
+
+class InformationRequest(Timestamped, Base):
+    """A request for information between agencies, as each side keeps it: ``out`` on the
+    requester's node, ``in`` on the partner's, with one ``uid`` for both."""
+
+    __tablename__ = "information_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36))
+    direction: Mapped[str] = mapped_column(String(3))  # out | in
+    agency: Mapped[str] = mapped_column(String(16))  # this node's agency
+    partner: Mapped[str] = mapped_column(String(16))  # the other agency
+    about: Mapped[str] = mapped_column(String(16))  # person | document | crossing | case
+    subject: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(String(32))
+    agreement: Mapped[str] = mapped_column(String(64))
+    handling_code: Mapped[str] = mapped_column(String(32))
+    grading: Mapped[str] = mapped_column(String(16))
+    deadline: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))  # open | asked_back | answered | declined
+    conversation: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # replies, in order
+    requested_by: Mapped[str] = mapped_column(String(63))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_information_requests_uid", "direction", "uid", unique=True),
+        Index("ix_information_requests_status", "direction", "status", "deadline"),
+    )
