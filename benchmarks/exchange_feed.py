@@ -31,7 +31,7 @@ from corridor.services.agencies import add_agency
 from corridor.services.agreements import add_agreement
 from corridor.services.exchange_sync import sync
 from corridor.services.partners import add_partner
-from corridor.services.sharing import share_alert
+from corridor.services.sharing import share_alerts
 from corridor.settings import Settings
 from corridor.store.database import Database
 from corridor.store.migrate import upgrade
@@ -113,8 +113,7 @@ def main() -> None:
         sharer = Principal(0, "bench", "bench", agency_id, "VNM-MPS", frozenset({Role.ADMIN}), 0)
         started = time.perf_counter()
         with owner.transaction() as session:
-            for alert_id in ids:
-                share_alert(session, sharer, alert_id, AGREEMENT)
+            share_alerts(session, sharer, ids, AGREEMENT)
         shared = time.perf_counter() - started
         env = {
             **os.environ,

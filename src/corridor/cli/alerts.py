@@ -163,14 +163,16 @@ def withdraw_command(
 @app.command("share")
 def share_command(
     agency: AgencyOption,
-    alert_id: Annotated[int, typer.Argument(help="The alert's row number ('alerts list').")],
-    agreement: Annotated[str, typer.Option(help="The agreement it is shared under.")],
+    alert_ids: Annotated[
+        list[int], typer.Argument(help="The alerts' row numbers ('alerts list').")
+    ],
+    agreement: Annotated[str, typer.Option(help="The agreement they are shared under.")],
 ) -> None:
-    """Share an alert with every party the agreement allows; partners pull it at their next
-    sync. A refusal names the term that blocked it."""
+    """Share alerts with every party the agreement allows; partners pull them at their next
+    sync. A refusal names the term that blocked it, and nothing is shared."""
     database = context.database()
     with database.transaction() as session:
         principal = context.administrator(session, agency)
-    recipients = share(database, principal, alert_id, agreement)
+    recipients = share(database, principal, alert_ids, agreement)
     to = ", ".join(recipients) or "nobody new"
-    context.console.print(f"alert {alert_id} shared under {agreement.upper()} with {to}")
+    context.console.print(f"{len(alert_ids)} alert(s) shared under {agreement.upper()} with {to}")

@@ -41,6 +41,11 @@ def alert_row(alert: Alert) -> dict[str, Any]:
     }
 
 
+def entry_payload(alert: Alert) -> dict[str, Any]:
+    """What a feed entry carries: the alert in the import columns, and why it was withdrawn."""
+    return {**alert_row(alert), "withdrawn_reason": alert.withdrawn_reason or ""}
+
+
 def recipients(session: Session, alert: Alert) -> list[str]:
     """The agencies that have received the alert through the feed."""
     query = select(FeedEntry.recipient).where(FeedEntry.object_id == alert.id).distinct()
@@ -58,7 +63,7 @@ def publish(
             category=f"alerts:{alert.alert_type}",
             object_id=alert.id,
             operation=operation,
-            payload={**alert_row(alert), "withdrawn_reason": alert.withdrawn_reason or ""},
+            payload=entry_payload(alert),
         )
         for recipient in (recipients(session, alert) if to is None else to)
     ]

@@ -18,6 +18,7 @@ from corridor.api.schemas.exchange import (
     PartnerCreate,
     PartnerPublic,
     Share,
+    ShareMany,
     ShareResult,
     SyncPublic,
 )
@@ -31,7 +32,7 @@ from corridor.services.agreements import (
 )
 from corridor.services.exchange_sync import sync
 from corridor.services.partners import add_partner
-from corridor.services.sharing import share as share_alert
+from corridor.services.sharing import share as share_alerts
 from corridor.store.models import ExchangeMessage, Notification, Partner
 from corridor.transport.client import PartnerClient
 from corridor.transport.keys import load_key
@@ -107,8 +108,21 @@ def share(
 ) -> ShareResult:
     """Share one of the agency's alerts with every party the agreement allows; a refusal (403)
     names the term that blocked it and is kept in the audit trail."""
-    recipients = share_alert(database, principal, alert_id, body.agreement)
-    return ShareResult(alert_id=alert_id, agreement=body.agreement.upper(), recipients=recipients)
+    recipients = share_alerts(database, principal, [alert_id], body.agreement)
+    return ShareResult(
+        alert_ids=[alert_id], agreement=body.agreement.upper(), recipients=recipients
+    )
+
+
+@router.post("/alerts/shares", response_model=ShareResult)
+def share_many(body: ShareMany, principal: PrincipalDep, database: DatabaseDep) -> ShareResult:
+    """Share many alerts under one agreement in one transaction (all or none)."""
+    recipients = share_alerts(database, principal, body.alert_ids, body.agreement)
+    return ShareResult(
+        alert_ids=sorted(set(body.alert_ids)),
+        agreement=body.agreement.upper(),
+        recipients=recipients,
+    )
 
 
 @router.get("/exchange/messages", response_model=list[MessagePublic])

@@ -81,8 +81,15 @@ class Share(BaseModel):
     agreement: str = Field(min_length=1, max_length=64)
 
 
+class ShareMany(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    agreement: str = Field(min_length=1, max_length=64)
+    alert_ids: list[int] = Field(min_length=1, max_length=200_000)
+
+
 class ShareResult(BaseModel):
-    alert_id: int
+    alert_ids: list[int]
     agreement: str
     recipients: list[str]
 

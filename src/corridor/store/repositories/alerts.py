@@ -11,7 +11,8 @@ from corridor.store.models import Alert
 from corridor.store.pagination import Page, page_of
 
 
-def _values(spec: AlertSpec) -> dict[str, object]:
+def alert_values(spec: AlertSpec) -> dict[str, object]:
+    """The columns an alert takes from its checked specification."""
     return {
         "alert_type": spec.alert_type.value,
         "names": [{"name": n.name, "kind": n.kind.value, "script": n.script} for n in spec.names],
@@ -37,7 +38,7 @@ class AlertRepository:
         if alert is None:
             alert = Alert(agency_id=agency_id, reference=spec.reference)
             self.session.add(alert)
-        for key, value in _values(spec).items():
+        for key, value in alert_values(spec).items():
             setattr(alert, key, value)
         alert.status = AlertStatus.ACTIVE.value
         alert.withdrawn_at = alert.withdrawn_reason = None
