@@ -4,8 +4,9 @@ from sqlalchemy import select
 
 from corridor.demo.load import load_demo
 from corridor.services.crossings import analyse
+from corridor.services.requests import is_overdue
 from corridor.store.database import Database
-from corridor.store.models import Agreement, FeedEntry
+from corridor.store.models import Agreement, FeedEntry, InformationRequest
 from corridor.store.repositories.agencies import AgencyRepository
 
 
@@ -31,3 +32,13 @@ def test_the_demo_world_has_its_agreements_and_shared_alerts(database: Database)
         codes = set(session.scalars(select(Agreement.code)))
     assert recipients == {"GBR-HO", "CHN-NIA", "THA-IMB", "KHM-GDI"}
     assert codes == {"VNM-GBR-2026", "VNM-CHN-2026", "ASEAN-BORDER-2026"}
+
+
+def test_the_demo_world_has_open_and_overdue_requests(database: Database) -> None:
+    summary = load_demo(database, seed=7, traveller_count=300)
+    assert summary.requests == 5
+    with database.transaction() as session:
+        found = list(session.scalars(select(InformationRequest)))
+    overdue = [r for r in found if is_overdue(r)]
+    assert {(r.direction, r.about) for r in overdue} == {("out", "case"), ("in", "person")}
+    assert {r.status for r in found} == {"open", "asked_back"}

@@ -60,6 +60,7 @@ def demo(
                 "crossings": summary.crossings,
                 "agreements": summary.agreements,
                 "shared": summary.shared,
+                "requests": summary.requests,
                 "users": [u for u, _, _ in summary.users],
             }
         )
@@ -69,7 +70,8 @@ def demo(
         f"{summary.travellers:,} travellers with {summary.documents:,} documents, "
         f"{summary.reports:,} of them on the lost, stolen and forged register; "
         f"{summary.alerts:,} alerts; {summary.crossings:,} crossings over the last year; "
-        f"{summary.agreements} agreements, {summary.shared} alert shares waiting for partners"
+        f"{summary.agreements} agreements, {summary.shared} alert shares waiting for partners, "
+        f"{summary.requests} requests for information"
     )
     table = Table("username", "agency", "role", title=f"Demo users (password: {summary.password})")
     for username, agency, role in summary.users:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from itertools import islice
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from corridor.demo.agreements import DEMO_AGREEMENTS
+from corridor.demo.agreements import DEMO_AGREEMENTS, DEMO_RECEIVED, DEMO_REQUESTS
 from corridor.demo.alerts import demo_alerts
 from corridor.demo.crossings import as_rows, demo_crossings
 from corridor.demo.world import (
@@ -28,7 +30,9 @@ from corridor.domain.points import reference_points
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import Conflict
+from corridor.services import requests
 from corridor.services.agreements import FlowRefused, add_agreement
+from corridor.services.requests import send_request
 from corridor.services.sharing import share_alert
 from corridor.store.database import Database, empty_all_tables
 from corridor.store.models import (
@@ -60,6 +64,7 @@ class DemoSummary:
     crossings: int
     agreements: int = 0
     shared: int = 0  # VNM-MPS alerts shared under the agreements
+    requests: int = 0  # requests for information, sent and received by VNM-MPS
     password: str = DEMO_PASSWORD
 
 
@@ -88,9 +93,10 @@ def load_demo(
         counts = _travellers(session, agency_ids, specs, progress)
         alerts = _alerts(session, agency_ids, random.Random(seed), subjects)
         agreements, shared = _agreements(session, agency_ids["VNM-MPS"])
+        requests = _requests(session, agency_ids["VNM-MPS"])
         crossings = _crossings(session, agency_ids["VNM-MPS"], random.Random(seed), crossers)
     return DemoSummary(
-        len(agency_ids), users, points, *counts, alerts, crossings, agreements, shared
+        len(agency_ids), users, points, *counts, alerts, crossings, agreements, shared, requests
     )
 
 
@@ -154,6 +160,37 @@ def _agreements(session: Session, vnm: int) -> tuple[int, int]:
                 continue
             shared += 1
     return len(DEMO_AGREEMENTS), shared
+
+
+def _requests(session: Session, vnm: int) -> int:
+    """VNM-MPS's requests for information: sent to the UK and China (one overdue, one asked
+    back), and received from the UK Home Office (one overdue)."""
+    liaison = Principal(0, "vnm.liaison", "Liaison", vnm, "VNM-MPS", frozenset({Role.LIAISON}), 0)
+    today = date.today()
+    sent = [
+        send_request(session, liaison, today=today - timedelta(days=days), **dict(values))
+        for days, values in DEMO_REQUESTS
+    ]
+    sent[1].status = "asked_back"
+    sent[1].conversation = [
+        {
+            "kind": "ask_back",
+            "text": "Which passport number did she use?",
+            "by": "GBR-HO",
+            "at": (today - timedelta(days=2)).isoformat(),
+        }
+    ]
+    for number, (days, values) in enumerate(DEMO_RECEIVED):
+        uid = uuid.uuid5(uuid.NAMESPACE_URL, f"corridor-demo-request-{number}")
+        deadline = today + timedelta(days=days)
+        requests.receive_request(
+            session,
+            "VNM-MPS",
+            "GBR-HO",
+            "VNM-GBR-2026",
+            {**values, "uid": str(uid), "deadline": deadline.isoformat()},
+        )
+    return len(sent) + len(DEMO_RECEIVED)
 
 
 def _wipe(session: Session) -> None:

@@ -10,7 +10,8 @@ from corridor.domain.principal import Principal
 from corridor.domain.roles import OPERATIONAL, Role
 from corridor.services import audit
 from corridor.services.agreements import all_agreements
-from corridor.store.models import ExchangeMessage, Notification, Partner
+from corridor.services.requests import is_overdue
+from corridor.store.models import ExchangeMessage, InformationRequest, Notification, Partner
 from corridor.web.pages import guard, render, state
 
 router = APIRouter(include_in_schema=False)
@@ -37,6 +38,13 @@ def exchange_page(request: Request) -> Response:
         )
         partners = list(session.scalars(select(Partner).order_by(Partner.agency_code)))
         agreements = [versions[-1] for versions in all_agreements(session).values()]
+        asked = list(
+            session.scalars(
+                select(InformationRequest)
+                .where(InformationRequest.agency == principal.agency_code)
+                .order_by(InformationRequest.deadline, InformationRequest.id)
+            )
+        )
         audit.record(session, principal, "exchange.page_read", f"messages:{len(messages)}")
         return render(
             request,
@@ -47,4 +55,7 @@ def exchange_page(request: Request) -> Response:
             notices=notices,
             partners=partners,
             agreements=agreements,
+            received=[r for r in asked if r.direction == "in"],
+            sent=[r for r in asked if r.direction == "out"],
+            overdue={r.id for r in asked if is_overdue(r)},
         )
