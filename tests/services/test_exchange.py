@@ -15,8 +15,8 @@ from corridor.services.requests import requests, send_request
 from corridor.services.sharing import apply_entries
 from corridor.settings import Settings
 from corridor.store.database import Database
-from corridor.store.models import Alert, Partner
-from corridor.transport.client import PartnerUnavailable
+from corridor.store.models import Alert, ExchangeMessage, Partner
+from corridor.transport.client import PartnerRefused, PartnerUnavailable
 from tests.conftest import World
 
 KEY = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
@@ -169,3 +169,47 @@ def test_a_request_past_its_deadline_is_overdue_and_bad_ones_are_refused(
             }
             with pytest.raises(CorridorError, match=error):
                 send_request(session, liaison, today=date(2026, 3, 2), **values)  # type: ignore[arg-type]
+
+
+class Refusing(Flaky):
+    """A partner that refuses the first message for good and takes the rest."""
+
+    def __init__(self) -> None:
+        super().__init__([], None)
+        self.seen: list[str] = []
+
+    def deliver(self, message: dict[str, Any]) -> dict[str, Any]:
+        self.seen.append(message["uid"])
+        if len(self.seen) == 1:
+            raise PartnerRefused("404 no alert of this node was shared with you under that id")
+        return {"duplicate": False}
+
+
+def test_a_message_the_partner_refuses_for_good_is_marked_and_the_next_still_goes(
+    world: World, database: Database, settings: Settings
+) -> None:
+    _partnership(world, database)
+    with database.transaction() as session:
+        for n in range(2):
+            session.add(
+                ExchangeMessage(
+                    uid=f"00000000-0000-4000-8000-00000000000{n}",
+                    direction="out",
+                    partner="VNM-MPS",
+                    kind="hit_notification",
+                    agreement="VNM-GBR",
+                    payload={"alert_id": n},
+                    status="pending",
+                )
+            )
+    node = settings.model_copy(update={"node_agency": "GBR-HO"})
+    [report] = exchange_sync.sync(database, node, lambda p: Refusing())  # type: ignore[arg-type, return-value]
+    assert report.delivered == 1
+    assert "404" in report.refused[0]
+    with database.transaction() as session:
+        statuses = [
+            m.status for m in session.scalars(select(ExchangeMessage).order_by(ExchangeMessage.id))
+        ]
+    assert statuses == ["refused", "delivered"]
+    [again] = exchange_sync.sync(database, node, lambda p: Refusing())  # type: ignore[arg-type, return-value]
+    assert again.delivered == 0  # nothing left pending: a refused message is not retried

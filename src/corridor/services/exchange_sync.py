@@ -15,7 +15,7 @@ from corridor.services.partners import require_home
 from corridor.settings import Settings
 from corridor.store.database import Database
 from corridor.store.models import ExchangeMessage, Partner
-from corridor.transport.client import PartnerClient, PartnerUnavailable
+from corridor.transport.client import PartnerClient, PartnerRefused, PartnerUnavailable
 
 PAGE = 500
 
@@ -82,23 +82,32 @@ def _sync_one(
         with database.transaction() as session:
             waiting = [(m.id, messages.as_wire(m)) for m in messages.outbox(session, code)]
         for message_id, wire in waiting:
-            client.deliver(wire)
+            try:
+                client.deliver(wire)
+                refusal = ""
+            except PartnerRefused as refused:
+                refusal = str(refused)
             with database.transaction() as session:
                 sent = session.get(ExchangeMessage, message_id)
                 assert sent is not None
-                sent.status, sent.delivered_at = "delivered", datetime.now(UTC)
                 sent.attempts += 1
+                sent.status = "refused" if refusal else "delivered"
+                sent.error = refusal[:2000]
+                sent.delivered_at = None if refusal else datetime.now(UTC)
                 audit.record(
                     session,
                     None,
-                    "exchange.delivered",
+                    "exchange.refused_by_partner" if refusal else "exchange.delivered",
                     f"message:{sent.uid}",
                     purpose=sent.agreement,
-                    detail={"kind": sent.kind, "to": code},
+                    detail={"kind": sent.kind, "to": code, "reason": refusal[:300]},
                     actor="exchange",
                 )
-            report.delivered += 1
-    except PartnerUnavailable as error:
+            if refusal:
+                report.refused.append(f"message {wire['uid']}: {refusal}")
+            else:
+                report.delivered += 1
+    except (PartnerUnavailable, PartnerRefused) as error:
         report.error = str(error)
         with database.transaction() as session:
             partner = session.scalars(select(Partner).where(Partner.agency_code == code)).one()

@@ -14,7 +14,13 @@ TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 
 
 class PartnerUnavailable(Exception):
-    """The partner could not be reached or answered with an error; the message says which."""
+    """The partner could not be reached, or failed (5xx) or could not check the signature
+    (401: keys or clocks out of step); worth trying again later."""
+
+
+class PartnerRefused(Exception):
+    """The partner understood the request and refused it for good (403, 404, 409, 422):
+    sending it again would be refused again."""
 
 
 class PartnerClient:
@@ -34,9 +40,10 @@ class PartnerClient:
             response = self.http.request(method, url, content=content or None, headers=headers)
         except httpx.HTTPError as error:
             raise PartnerUnavailable(f"{url}: {error}") from None
+        if response.status_code in (400, 403, 404, 409, 413, 422):
+            raise PartnerRefused(f"{response.status_code} {response.text[:300]}")
         if response.status_code >= 400:
-            detail = response.text[:300]
-            raise PartnerUnavailable(f"{url}: {response.status_code} {detail}")
+            raise PartnerUnavailable(f"{url}: {response.status_code} {response.text[:300]}")
         return response.json()
 
     def feed(self, after: int, limit: int) -> dict[str, Any]:
