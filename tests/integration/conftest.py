@@ -36,6 +36,7 @@ AGREEMENTS = {
             "alerts:*:GBR-HO>VNM-MPS:border_control",
             "requests:VNM-MPS>GBR-HO:readmission,criminal_investigation",
             "requests:GBR-HO>VNM-MPS:readmission,criminal_investigation",
+            "document_reports:VNM-MPS>GBR-HO:border_control",
         ],
     ),
     "VNM-CHN-2026": (

@@ -301,3 +301,32 @@ def test_a_request_for_a_purpose_the_agreement_does_not_name_is_refused(
     )
     assert refused.status_code == 403
     assert "purpose migration_statistics" in refused.json()["detail"]
+
+
+def test_a_shared_stolen_passport_is_found_by_the_partners_document_check(
+    nodes: dict[str, Node],
+) -> None:
+    vnm, gbr, chn = nodes["VNM-MPS"], nodes["GBR-HO"], nodes["CHN-NIA"]
+    stolen = {"issuing_state": "VNM", "document_number": "C9876543", "reason": "stolen"}
+    reported = vnm.api("POST", "/api/v1/documents/reports", json=stolen)
+    assert reported.status_code == 201, reported.text
+    check = {"issuing_state": "VNM", "document_number": "C9876543"}
+    assert gbr.api("POST", "/api/v1/documents/check", json=check).json()["verdict"] == "clear"
+    shared = vnm.api(
+        "POST",
+        "/api/v1/documents/reports/shares",
+        json={"agreement": "VNM-GBR-2026", "report_ids": [reported.json()["id"]]},
+    )
+    assert shared.status_code == 200, shared.text
+    assert shared.json()["recipients"] == ["GBR-HO"]
+    refused = vnm.api(
+        "POST",
+        "/api/v1/documents/reports/shares",
+        json={"agreement": "VNM-CHN-2026", "report_ids": [reported.json()["id"]]},
+    )
+    assert refused.status_code == 403  # VNM-CHN-2026 carries no document reports
+    _sync(gbr)
+    found = gbr.api("POST", "/api/v1/documents/check", json=check).json()
+    assert found["verdict"] == "reported"
+    assert found["reports"][0]["reporting_agency"] == "VNM-MPS"
+    assert chn.api("POST", "/api/v1/documents/check", json=check).json()["verdict"] == "clear"

@@ -15,6 +15,7 @@ from corridor.domain.documents.mrz_parser import NotAnMRZ
 from corridor.errors import InvalidInput
 from corridor.ingest.rows import read_rows
 from corridor.services.documents import check_document, import_reports, report_document
+from corridor.services.sharing import share
 from corridor.store.repositories.agencies import AgencyRepository
 
 app = typer.Typer(help="The registry of lost, stolen and forged documents.", no_args_is_help=True)
@@ -132,3 +133,19 @@ def report_command(
         context.console.print(
             f"reported {report.issuing_state} {report.document_number} as {report.reason}"
         )
+
+
+@app.command("share")
+def share_command(
+    agency: Annotated[str, typer.Option(help="The reporting agency, e.g. VNM-MPS.")],
+    report_ids: Annotated[list[int], typer.Argument(help="The reports' row numbers.")],
+    agreement: Annotated[str, typer.Option(help="The agreement they are shared under.")],
+) -> None:
+    """Share document reports with every party the agreement lets them go to; partners'
+    document checks find them after their next sync."""
+    database = context.database()
+    with database.transaction() as session:
+        principal = context.administrator(session, agency)
+    recipients = share(database, principal, report_ids, agreement, what="document_reports")
+    to = ", ".join(recipients) or "nobody new"
+    context.console.print(f"{len(report_ids)} report(s) shared under {agreement.upper()} with {to}")

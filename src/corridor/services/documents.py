@@ -73,7 +73,7 @@ def _hit(state: str, number: str, report: DocumentReport) -> ReportHit:
         reason=report.reason,
         document_type=report.document_type,
         reported_on=report.reported_on,
-        reporting_agency=report.agency.code,
+        reporting_agency=report.owner_agency or report.agency.code,
         match=classify(state, number, report.issuing_state, report.document_number),
     )
 

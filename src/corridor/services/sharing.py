@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from corridor.domain.documents.registry import validate_report
 from corridor.domain.exchange.agreements import AgreementVersion, check_flow
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
@@ -24,8 +25,9 @@ from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.services import audit, feed
 from corridor.services.agreements import FlowRefused, all_agreements, check_outbound, current
 from corridor.store.database import Database
-from corridor.store.models import Agency, Alert, FeedEntry, Partner
+from corridor.store.models import Agency, Alert, DocumentReport, FeedEntry, Partner
 from corridor.store.repositories.alerts import alert_values
+from corridor.store.repositories.document_reports import DocumentReportRepository
 
 PROTECTIVE = frozenset({"missing", "victim"})
 
@@ -140,22 +142,28 @@ def _ranges(ids: list[int]) -> list[str]:
 
 
 def share(
-    database: Database, principal: Principal, alert_ids: list[int], agreement: str
+    database: Database,
+    principal: Principal,
+    ids: list[int],
+    agreement: str,
+    what: str = "alerts",
 ) -> list[str]:
-    """``share_alerts`` in its own transaction; a refusal is kept in the audit trail (in a
-    transaction of its own, since the refused one leaves nothing) and raised. The recipients."""
+    """``share_alerts`` (or, with ``what="document_reports"``, ``share_reports``) in its own
+    transaction; a refusal is kept in the audit trail (in a transaction of its own, since the
+    refused one leaves nothing) and raised. The recipients."""
+    sharer = share_reports if what == "document_reports" else share_alerts
     try:
         with database.transaction() as session:
-            return share_alerts(session, principal, alert_ids, agreement)
+            return sharer(session, principal, ids, agreement)
     except FlowRefused as refusal:
         with database.transaction() as session:
             audit.record(
                 session,
                 principal,
                 "exchange.refused_outbound",
-                f"alerts:{_ranges(sorted(set(alert_ids)))[0]}",
+                f"{what}:{_ranges(sorted(set(ids)))[0]}",
                 purpose=agreement,
-                detail={"reason": refusal.detail[:300], "alerts": len(alert_ids)},
+                detail={"reason": refusal.detail[:300], "count": len(ids)},
             )
         raise
 
@@ -190,7 +198,9 @@ def apply_entries(
             select(Alert).where(
                 Alert.agency_id == agency_id,
                 Alert.owner_agency == owner,
-                Alert.origin_id.in_([int(e["object_id"]) for e in fresh]),
+                Alert.origin_id.in_(
+                    [int(e["object_id"]) for e in fresh if e["category"] != "document_reports"]
+                ),
             )
         )
     }
@@ -198,6 +208,11 @@ def apply_entries(
     for entry in fresh:
         sequence = int(entry["sequence"])
         try:
+            if entry["category"] == "document_reports":
+                _apply_report(session, agency_id, owner, home, entry, agreements)
+                result.upserted += 1
+                result.through = sequence
+                continue
             values = _copy_values(entry, owner, home, agreements)
         except CorridorError as error:
             result.refused.append(f"entry {sequence}: {error.detail}")
@@ -307,3 +322,129 @@ def _write_copies(
         session.execute(insert(Alert), rows)
     session.flush()
     return sorted(clashes)
+
+
+def share_reports(
+    session: Session, principal: Principal, report_ids: list[int], agreement: str
+) -> list[str]:
+    """Share the agency's document reports (lost, stolen, forged...) under ``agreement`` with
+    every party it lets ``document_reports`` go to for border control; the recipients."""
+    principal.require(Role.ADMIN, Role.ANALYST, Role.LIAISON, Role.CASE_OFFICER)
+    ids = sorted(set(report_ids))
+    reports = [
+        report
+        for chunk in _chunks(ids)
+        for report in session.scalars(
+            select(DocumentReport).where(
+                DocumentReport.agency_id == principal.agency_id, DocumentReport.id.in_(chunk)
+            )
+        )
+    ]
+    missing = sorted(set(ids) - {r.id for r in reports})
+    if missing:
+        raise NotFound(f"no document report {missing[0]} in your agency")
+    partners_copies = [r.id for r in reports if r.owner_agency]
+    if partners_copies:
+        raise Conflict(f"report {partners_copies[0]} is a partner's; only its owner shares it")
+    version = current(session, agreement)
+    allowed, refusals = [], []
+    for party in version.parties:
+        if party == principal.agency_code:
+            continue
+        try:
+            check_outbound(
+                session,
+                "document_reports",
+                principal.agency_code,
+                party,
+                "border_control",
+                version.code,
+            )
+            allowed.append(party)
+        except FlowRefused as refusal:
+            refusals.append(refusal.detail)
+    if not allowed:
+        raise FlowRefused("; ".join(refusals) or f"{version.code} names no other party")
+    held = {
+        (object_id, recipient)
+        for chunk in _chunks(ids)
+        for object_id, recipient in session.execute(
+            select(FeedEntry.object_id, FeedEntry.recipient).where(
+                FeedEntry.category == "document_reports", FeedEntry.object_id.in_(chunk)
+            )
+        )
+    }
+    rows = []
+    for report in reports:
+        report.shared_under = version.code
+        payload = {
+            "issuing_state": report.issuing_state,
+            "document_number": report.document_number,
+            "document_type": report.document_type,
+            "reason": report.reason,
+            "reported_on": report.reported_on.isoformat(),
+            "note": report.note,
+        }
+        rows += [
+            {
+                "recipient": party,
+                "agreement": version.code,
+                "category": "document_reports",
+                "object_id": report.id,
+                "operation": "upsert",
+                "payload": payload,
+            }
+            for party in allowed
+            if (report.id, party) not in held
+        ]
+    if rows:
+        session.execute(insert(FeedEntry), rows)
+    audit.record(
+        session,
+        principal,
+        "document_reports.shared",
+        f"document_reports:{len(ids)}",
+        purpose=version.code,
+        detail={"reports": _ranges(ids), "recipients": allowed, "refused": refusals[:20]},
+    )
+    return allowed
+
+
+def _apply_report(
+    session: Session,
+    agency_id: int,
+    owner: str,
+    home: str,
+    entry: dict[str, Any],
+    agreements: dict[str, list[AgreementVersion]],
+) -> None:
+    """A partner's document report becomes a read-only copy in this node's registry."""
+    if entry["operation"] != "upsert":
+        raise InvalidInput(f"unknown operation {entry['operation']!r} for a document report")
+    verdict = check_flow(
+        agreements,
+        "document_reports",
+        owner,
+        home,
+        "border_control",
+        date.today(),
+        entry["agreement"],
+    )
+    if not verdict.allowed:
+        raise FlowRefused(verdict.reason)
+    payload = dict(entry["payload"])
+    spec = validate_report(payload, date.today())
+    copy = session.scalar(
+        select(DocumentReport).where(
+            DocumentReport.agency_id == agency_id,
+            DocumentReport.owner_agency == owner,
+            DocumentReport.origin_id == int(entry["object_id"]),
+        )
+    )
+    if copy is None:
+        copy = DocumentReportRepository(session).add(agency_id, spec)
+    else:
+        copy.reason, copy.note = spec.reason.value, spec.note
+    copy.owner_agency = owner
+    copy.origin_id = int(entry["object_id"])
+    copy.shared_under = str(entry["agreement"])

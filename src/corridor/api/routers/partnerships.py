@@ -17,6 +17,8 @@ from corridor.api.schemas.exchange import (
     NotificationPublic,
     PartnerCreate,
     PartnerPublic,
+    ReportShare,
+    ReportShareResult,
     Share,
     ShareMany,
     ShareResult,
@@ -120,6 +122,22 @@ def share_many(body: ShareMany, principal: PrincipalDep, database: DatabaseDep) 
     recipients = share_alerts(database, principal, body.alert_ids, body.agreement)
     return ShareResult(
         alert_ids=sorted(set(body.alert_ids)),
+        agreement=body.agreement.upper(),
+        recipients=recipients,
+    )
+
+
+@router.post("/documents/reports/shares", response_model=ReportShareResult)
+def share_reports(
+    body: ReportShare, principal: PrincipalDep, database: DatabaseDep
+) -> ReportShareResult:
+    """Share document reports (lost, stolen, forged...) under one agreement, all or none;
+    partners' document checks find them at their next sync."""
+    recipients = share_alerts(
+        database, principal, body.report_ids, body.agreement, what="document_reports"
+    )
+    return ReportShareResult(
+        report_ids=sorted(set(body.report_ids)),
         agreement=body.agreement.upper(),
         recipients=recipients,
     )

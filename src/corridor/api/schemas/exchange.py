@@ -88,6 +88,19 @@ class ShareMany(BaseModel):
     alert_ids: list[int] = Field(min_length=1, max_length=200_000)
 
 
+class ReportShare(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    agreement: str = Field(min_length=1, max_length=64)
+    report_ids: list[int] = Field(min_length=1, max_length=200_000)
+
+
+class ReportShareResult(BaseModel):
+    report_ids: list[int]
+    agreement: str
+    recipients: list[str]
+
+
 class ShareResult(BaseModel):
     alert_ids: list[int]
     agreement: str

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String
+from sqlalchemy import Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from corridor.store.models.agencies import Agency
@@ -27,6 +27,10 @@ class DocumentReport(Timestamped, Base):
     reason: Mapped[str] = mapped_column(String(20))
     reported_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(500), default="")
+    # a partner's report received through the exchange: read-only, kept with its owner
+    owner_agency: Mapped[str] = mapped_column(String(16), default="")
+    origin_id: Mapped[int | None] = mapped_column(Integer)
+    shared_under: Mapped[str] = mapped_column(String(64), default="")
 
     agency: Mapped[Agency] = relationship(lazy="joined")
 
