@@ -7,12 +7,15 @@ import pytest
 from sqlalchemy import select
 
 from corridor.cli.context import administrator
+from corridor.domain.screening.alerts import validate_alert
 from corridor.errors import CorridorError
 from corridor.services import exchange_sync
 from corridor.services.agreements import add_agreement, amend_agreement
+from corridor.services.alerts import expire_alerts, save_alert
+from corridor.services.feed import entries_for
 from corridor.services.partners import add_partner
 from corridor.services.requests import requests, send_request
-from corridor.services.sharing import apply_entries
+from corridor.services.sharing import apply_entries, share_alerts
 from corridor.settings import Settings
 from corridor.store.database import Database
 from corridor.store.models import Alert, ExchangeMessage, Partner
@@ -213,3 +216,24 @@ def test_a_message_the_partner_refuses_for_good_is_marked_and_the_next_still_goe
     assert statuses == ["refused", "delivered"]
     [again] = exchange_sync.sync(database, node, lambda p: Refusing())  # type: ignore[arg-type, return-value]
     assert again.delivered == 0  # nothing left pending: a refused message is not retried
+
+
+def test_an_expired_or_withdrawn_shared_alert_goes_out_as_a_withdrawal_to_every_recipient(
+    world: World, database: Database
+) -> None:
+    _partnership(world, database)
+    with database.transaction() as session:
+        vnm = administrator(session, "VNM-MPS")
+        spec = validate_alert(
+            {
+                "id": "VN-1",
+                "alert_type": "wanted",
+                "full_name": "NGUYEN VAN A",
+                "valid_until": "2026-02-01",
+            }
+        )
+        alert, _ = save_alert(session, vnm.agency_id, spec)
+        assert share_alerts(session, vnm, [alert.id], "VNM-GBR") == ["GBR-HO"]
+        assert expire_alerts(session, vnm.agency_id, date(2026, 2, 2)) == 1
+        entries = [(e.recipient, e.operation) for e in entries_for(session, "GBR-HO", 0, 10)]
+    assert entries == [("GBR-HO", "upsert"), ("GBR-HO", "withdraw")]
