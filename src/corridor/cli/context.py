@@ -31,7 +31,7 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str, indent=2) + "\n")
 
 
-def administrator(session: Session, agency: str) -> Principal:
+def administrator(session: Session, agency: str, *roles: Role) -> Principal:
     """The node's administrator at the shell, acting for ``agency`` (named in the audit
     trail as ``administrator``)."""
     found = AgencyRepository(session).get(agency.upper())
@@ -41,6 +41,6 @@ def administrator(session: Session, agency: str) -> Principal:
         display_name="Node administrator (command line)",
         agency_id=found.id,
         agency_code=found.code,
-        roles=frozenset({Role.ADMIN}),
+        roles=frozenset({Role.ADMIN, *roles}),
         token_id=0,
     )

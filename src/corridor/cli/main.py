@@ -14,6 +14,7 @@ from corridor.cli import (
     db,
     demo,
     documents,
+    entities,
     exchange,
     mrz,
     resolve,
@@ -50,6 +51,7 @@ app.add_typer(documents.app, name="documents")
 app.add_typer(alerts.app, name="alerts")
 app.add_typer(crossings.app, name="crossings")
 app.add_typer(audit.app, name="audit")
+app.add_typer(entities.app, name="entities")
 app.add_typer(exchange.node, name="node")
 app.add_typer(exchange.partner, name="partner")
 app.add_typer(exchange.agreement, name="agreement")

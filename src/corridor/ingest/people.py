@@ -37,13 +37,14 @@ def read_people(path: Path) -> Iterator[PersonRow | RowError]:
                 raise InvalidInput("id is empty")
             if record_id in seen:
                 raise InvalidInput(f"id {record_id} repeats line {seen[record_id]}")
-            yield PersonRow(line, _person(record_id, values), _kind(values))
+            yield PersonRow(line, person_of_row(record_id, values), _kind(values))
             seen[record_id] = line
         except CorridorError as error:
             yield RowError(line, error.detail)
 
 
-def _person(record_id: str, values: dict[str, object]) -> Person:
+def person_of_row(record_id: str, values: dict[str, object]) -> Person:
+    """A person from a row's columns; ``InvalidInput`` names the bad field."""
     name = str(values.get("full_name") or "").strip()
     if not name:
         raise InvalidInput("full_name is empty")

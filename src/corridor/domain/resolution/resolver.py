@@ -35,6 +35,14 @@ class Resolver:
         self.records = {r.person.id: r for r in records}
         self.screener = Screener([r.person for r in records], model=model)
         self.model = self.screener.model
+        self.same: set[tuple[str, str]] = set()
+        self.not_same: set[tuple[str, str]] = set()
+
+    def judge(self, same: set[tuple[str, str]], not_same: set[tuple[str, str]]) -> None:
+        """Analysts' judgements, as ordered pairs of record ids: a ``same`` pair is linked
+        whatever its score, a ``not same`` pair is never put in one entity."""
+        self.same = {tuple(sorted(p)) for p in same}  # type: ignore[misc]
+        self.not_same = {tuple(sorted(p)) for p in not_same}  # type: ignore[misc]
 
     def pairs(self, threshold: float) -> list[ScoredPair]:
         """Every pair at or above ``threshold``, once, best first."""
@@ -61,6 +69,11 @@ class Resolver:
         return ScoredPair(a, b, bits, self.model.score(bits), note)
 
     def _bits(self, a: str, b: str) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair in self.not_same:
+            return float("-inf")
+        if pair in self.same:
+            return float("inf")
         left, right = self.records[a], self.records[b]
         scored = score_pair(left.person, right.person, self.model, self.screener.weights)
         if scored is None:
@@ -74,7 +87,12 @@ class Resolver:
         a year-only record cannot chain two people together."""
         members: dict[str, list[str]] = {rid: [rid] for rid in self.records}
         cluster: dict[str, str] = {rid: rid for rid in self.records}
-        for pair in pairs:
+        judged = [
+            ScoredPair(a, b, float("inf"), 1.0, "judged the same")
+            for a, b in sorted(self.same)
+            if a in self.records and b in self.records
+        ]
+        for pair in [*judged, *pairs]:
             a, b = cluster[pair.left], cluster[pair.right]
             if a == b:
                 continue

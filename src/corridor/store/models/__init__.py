@@ -6,6 +6,7 @@ from corridor.store.models.audit import AuditEntry
 from corridor.store.models.base import Base
 from corridor.store.models.crossings import Crossing
 from corridor.store.models.documents import DocumentReport
+from corridor.store.models.entities import EntityChange, Judgement, PersonRecord, ReviewPair
 from corridor.store.models.exchange import (
     Agreement,
     AgreementVersionRow,
@@ -29,11 +30,15 @@ __all__ = [
     "Crossing",
     "CrossingPoint",
     "DocumentReport",
+    "EntityChange",
     "ExchangeMessage",
     "FeedEntry",
     "InformationRequest",
+    "Judgement",
     "Notification",
     "Partner",
+    "PersonRecord",
+    "ReviewPair",
     "ScreeningBatch",
     "ScreeningHit",
     "SeenNonce",

@@ -1,0 +1,136 @@
+"""corridor entities: person records and entities in the node's store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from corridor.cli import context
+from corridor.domain.roles import Role
+from corridor.services import entities
+
+app = typer.Typer(help="Person records and the entities they resolve to.", no_args_is_help=True)
+AgencyOption = Annotated[str, typer.Option(help="The agency whose records these are.")]
+Reason = Annotated[str, typer.Option(help="Why (kept with the change).")]
+
+
+@app.command("import")
+def import_command(
+    agency: AgencyOption,
+    records: Annotated[Path, typer.Argument(help="CSV in `corridor resolve`'s columns.")],
+) -> None:
+    """Store records with their source; a record already held from that source is skipped."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        summary = entities.import_records(session, principal, records)
+    for error in summary.errors:
+        context.errors.print(f"{records.name}:{error.line}: {error.message} (row skipped)")
+    context.console.print(f"{summary.imported:,} records stored, {summary.already:,} already held")
+
+
+@app.command("resolve")
+def resolve_command(agency: AgencyOption, reason: Reason = "bulk re-run") -> None:
+    """Resolve every record again (judgements honoured); the change can be undone."""
+    database = context.database()
+    with database.transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+    with context.errors.status("resolving"):
+        done = entities.resolve_all(database, principal, reason)
+    context.console.print(
+        f"{done.records:,} records in {done.entities:,} entities ({done.linked_pairs:,} linked "
+        f"pairs); {done.review_pairs:,} pairs to review; change {done.change_id}"
+    )
+
+
+@app.command("review")
+def review_command(agency: AgencyOption, limit: int = 20) -> None:
+    """The pairs waiting for an analyst, strongest first."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        rows = [
+            (str(p.left_id), str(p.right_id), f"{p.score:.3f}", p.explanation)
+            for p in entities.review_queue(session, principal, limit)
+        ]
+    table = Table("left", "right", "score", "explanation")
+    for row in rows:
+        table.add_row(*row)
+    context.console.print(table)
+
+
+@app.command("judge")
+def judge_command(
+    agency: AgencyOption,
+    left: Annotated[int, typer.Argument(help="A record id.")],
+    right: Annotated[int, typer.Argument(help="Another record id.")],
+    verdict: Annotated[str, typer.Option(help="same, not_same or unsure")],
+    reason: Reason,
+) -> None:
+    """Say whether two records are one person; it holds for every later re-run."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        entities.judge(session, principal, left, right, verdict, reason)
+    context.console.print(f"records {left} and {right}: {verdict}")
+
+
+@app.command("merge")
+def merge_command(
+    agency: AgencyOption,
+    entity_ids: Annotated[list[int], typer.Argument(help="Two or more entity ids.")],
+    reason: Reason,
+) -> None:
+    """One entity from several."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        change = entities.merge(session, principal, entity_ids, reason)
+    context.console.print(f"merged: change {change.id} ({len(change.after)} records moved)")
+
+
+@app.command("split")
+def split_command(
+    agency: AgencyOption,
+    record_ids: Annotated[list[int], typer.Argument(help="Records to take out, together.")],
+    reason: Reason,
+) -> None:
+    """Take records out of their entity into one of their own."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        change = entities.split(session, principal, record_ids, reason)
+    context.console.print(f"split: change {change.id} ({len(change.after)} records moved)")
+
+
+@app.command("undo")
+def undo_command(
+    agency: AgencyOption,
+    change_id: Annotated[int, typer.Argument(help="The change to undo.")],
+    reason: Reason,
+) -> None:
+    """Put every record a change moved back where it was (latest changes first)."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        change = entities.undo(session, principal, change_id, reason)
+    context.console.print(f"undone by change {change.id} ({len(change.after)} records moved)")
+
+
+@app.command("show")
+def show_command(
+    agency: AgencyOption,
+    entity_id: Annotated[int, typer.Argument(help="The entity id.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """An entity: each value with the records it came from, and its records side by side."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        view = entities.show(session, principal, entity_id, "command line")
+    if as_json:
+        context.print_json(
+            {"entity_id": view.entity_id, "values": view.values, "records": view.records}
+        )
+        return
+    table = Table("field", "value", "from")
+    for name, values in view.values.items():
+        for item in values:
+            table.add_row(name, item["value"], ", ".join(item["sources"]))
+    context.console.print(table)

@@ -1,0 +1,415 @@
+"""Who is who, in the node's store: person records kept as their sources wrote them, resolved
+into entities by the same scoring as ``corridor resolve``, reviewed, merged and split by
+analysts, with every change recorded so that it can be undone exactly.
+
+An entity's id is the smallest record id in it, so an entity that a re-run leaves as it was
+keeps its id (and whatever points at it). Analysts' judgements are kept apart from the
+entities: a bulk re-run reads them first, links every pair judged the same and never puts a
+pair judged not the same in one entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from corridor.domain.principal import Principal
+from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.domain.roles import Role
+from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
+from corridor.ingest.records import REQUIRED, record_of
+from corridor.ingest.rows import RowError, read_rows
+from corridor.services import audit
+from corridor.store.database import Database
+from corridor.store.models import EntityChange, Judgement, PersonRecord, ReviewPair
+
+AUTO_LINK = 0.5  # pairs at or above are linked, as `corridor resolve --threshold` defaults
+REVIEW_FROM = 0.15  # pairs from here up to AUTO_LINK go to the review queue
+VERDICTS = ("same", "not_same", "unsure")
+FIELDS = ("full_name", "birth_date", "nationality", "sex", "document_number", "phone", "address")
+ANALYSTS = (Role.ANALYST, Role.CASE_OFFICER)
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    imported: int = 0
+    already: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+
+def import_records(session: Session, principal: Principal, path: Path) -> ImportSummary:
+    """Records from a file in `corridor resolve`'s columns, each kept with its source and the
+    source's own id; a record the agency already holds from that source is not stored twice.
+    Each new record starts as an entity of its own."""
+    principal.require(Role.ADMIN, *ANALYSTS)
+    summary = ImportSummary()
+    held = {
+        (source, source_id)
+        for source, source_id in session.execute(
+            select(PersonRecord.source, PersonRecord.source_id).where(
+                PersonRecord.agency_id == principal.agency_id
+            )
+        )
+    }
+    fresh = []
+    for row in read_rows(path, required=REQUIRED):
+        if isinstance(row, RowError):
+            summary.errors.append(row)
+            continue
+        line, values = row
+        try:
+            record_of(str(values.get("id") or "x"), values)  # checked as `corridor resolve` does
+            key = (str(values["source"]).strip(), str(values["id"]).strip())
+            if not key[1]:
+                raise InvalidInput("id is empty")
+        except CorridorError as error:
+            summary.errors.append(RowError(line, error.detail))
+            continue
+        if key in held:
+            summary.already += 1
+            continue
+        held.add(key)
+        record = PersonRecord(
+            agency_id=principal.agency_id,
+            source=key[0][:100],
+            source_id=key[1][:100],
+            **{f: str(values.get(f) or "").strip()[: _width(f)] for f in FIELDS},
+        )
+        fresh.append(record)
+    session.add_all(fresh)
+    session.flush()
+    for record in fresh:
+        record.entity_id = record.id
+    summary.imported = len(fresh)
+    audit.record(
+        session,
+        principal,
+        "records.imported",
+        f"records:{path.name}",
+        detail={"imported": summary.imported, "already": summary.already},
+    )
+    return summary
+
+
+def _width(name: str) -> int:
+    return {"birth_date": 10, "nationality": 3, "sex": 1, "document_number": 40, "phone": 40}.get(
+        name, 300 if name == "full_name" else 500
+    )
+
+
+@dataclass(slots=True)
+class ResolveSummary:
+    records: int
+    entities: int
+    linked_pairs: int
+    review_pairs: int
+    change_id: int
+
+
+def resolve_all(
+    database: Database, principal: Principal, reason: str = "bulk re-run"
+) -> ResolveSummary:
+    """Resolve every record of the agency again, honouring every judgement; the change (each
+    record's entity before and after) is recorded and can be undone."""
+    principal.require(Role.ANALYST)
+    with database.transaction() as session:
+        records = list(
+            session.scalars(
+                select(PersonRecord).where(PersonRecord.agency_id == principal.agency_id)
+            )
+        )
+        read: list[ResolverRecord] = []
+        for record in records:
+            try:
+                read.append(record_of(str(record.id), _values(record)))
+            except CorridorError:
+                continue  # a record the checks refuse stays an entity of its own
+        resolver = Resolver(read)
+        same, not_same = _judged(session, principal.agency_id)
+        resolver.judge(same, not_same)
+        scored = resolver.pairs(REVIEW_FROM)
+        linked = [p for p in scored if p.score >= AUTO_LINK]
+        entity_of = resolver.entities(linked)
+        members: dict[str, list[int]] = defaultdict(list)
+        for rid, label in entity_of.items():
+            members[label].append(int(rid))
+        after = {str(rid): min(ids) for ids in members.values() for rid in ids}
+        change = _apply(session, principal, records, after, "resolve", reason)
+        judged = same | not_same | _unsure(session, principal.agency_id)
+        session.execute(delete(ReviewPair).where(ReviewPair.agency_id == principal.agency_id))
+        queue = [
+            ReviewPair(
+                agency_id=principal.agency_id,
+                left_id=int(p.left),
+                right_id=int(p.right),
+                score=round(p.score, 4),
+                explanation=p.explanation,
+            )
+            for p in scored
+            # a doubtful pair, or a strong one that clustering kept apart, not yet judged
+            if after.get(p.left) != after.get(p.right) and (p.left, p.right) not in judged
+        ]
+        session.add_all(queue)
+        return ResolveSummary(
+            len(records), len(set(after.values())), len(linked), len(queue), change.id
+        )
+
+
+def _values(record: PersonRecord) -> dict[str, object]:
+    return {"source": record.source, **{f: getattr(record, f) for f in FIELDS}}
+
+
+def _judged(session: Session, agency_id: int) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    same, not_same = set(), set()
+    for judgement in session.scalars(select(Judgement).where(Judgement.agency_id == agency_id)):
+        pair = _pair(judgement.left_id, judgement.right_id)
+        if judgement.verdict == "same":
+            same.add(pair)
+        elif judgement.verdict == "not_same":
+            not_same.add(pair)
+    return same, not_same
+
+
+def _unsure(session: Session, agency_id: int) -> set[tuple[str, str]]:
+    query = select(Judgement).where(Judgement.agency_id == agency_id, Judgement.verdict == "unsure")
+    return {_pair(j.left_id, j.right_id) for j in session.scalars(query)}
+
+
+def _pair(a: int, b: int) -> tuple[str, str]:
+    left, right = sorted((str(a), str(b)))
+    return left, right
+
+
+def _apply(
+    session: Session,
+    principal: Principal,
+    records: list[PersonRecord],
+    after: dict[str, int],
+    kind: str,
+    reason: str,
+) -> EntityChange:
+    """Move records to their new entities and record the change (only the records moved)."""
+    before = {
+        str(r.id): r.entity_id for r in records if after.get(str(r.id), r.entity_id) != r.entity_id
+    }
+    moved = {rid: after[rid] for rid in before}
+    for record in records:
+        if str(record.id) in moved:
+            record.entity_id = moved[str(record.id)]
+    change = EntityChange(
+        agency_id=principal.agency_id,
+        kind=kind,
+        changed_by=principal.username,
+        reason=" ".join(reason.split())[:500],
+        at=datetime.now(UTC),
+        before=before,
+        after=moved,
+    )
+    session.add(change)
+    session.flush()
+    audit.record(
+        session,
+        principal,
+        f"entities.{kind}",
+        f"entity_change:{change.id}",
+        purpose=change.reason[:200],
+        detail={"records_moved": len(moved)},
+    )
+    return change
+
+
+def _records(session: Session, principal: Principal, ids: list[int]) -> list[PersonRecord]:
+    found = list(
+        session.scalars(
+            select(PersonRecord).where(
+                PersonRecord.agency_id == principal.agency_id, PersonRecord.id.in_(ids)
+            )
+        )
+    )
+    missing = sorted(set(ids) - {r.id for r in found})
+    if missing:
+        raise NotFound(f"no record {missing[0]} in your agency")
+    return found
+
+
+def _members(session: Session, principal: Principal, entity_ids: list[int]) -> list[PersonRecord]:
+    found = list(
+        session.scalars(
+            select(PersonRecord).where(
+                PersonRecord.agency_id == principal.agency_id,
+                PersonRecord.entity_id.in_(entity_ids),
+            )
+        )
+    )
+    missing = sorted(set(entity_ids) - {r.entity_id for r in found})
+    if missing:
+        raise NotFound(f"no entity {missing[0]} in your agency")
+    return found
+
+
+def merge(
+    session: Session, principal: Principal, entity_ids: list[int], reason: str
+) -> EntityChange:
+    """One entity from several; refused where a judgement says two of their records are not
+    the same person."""
+    principal.require(Role.ANALYST)
+    if len(set(entity_ids)) < 2:
+        raise InvalidInput("name at least two entities to merge")
+    _needs(reason)
+    records = _members(session, principal, entity_ids)
+    _, not_same = _judged(session, principal.agency_id)
+    ids = sorted(r.id for r in records)
+    clash = [p for p in not_same if int(p[0]) in ids and int(p[1]) in ids]
+    if clash:
+        raise Conflict(f"records {clash[0][0]} and {clash[0][1]} were judged not the same person")
+    return _apply(session, principal, records, {str(i): ids[0] for i in ids}, "merge", reason)
+
+
+def split(
+    session: Session, principal: Principal, record_ids: list[int], reason: str
+) -> EntityChange:
+    """The named records leave their entity and form one of their own."""
+    principal.require(Role.ANALYST)
+    _needs(reason)
+    moving = _records(session, principal, record_ids)
+    entities = {r.entity_id or r.id for r in moving}
+    if len(entities) != 1:
+        raise InvalidInput("split records out of one entity at a time")
+    rest = [r for r in _members(session, principal, list(entities)) if r.id not in set(record_ids)]
+    if not rest:
+        raise InvalidInput("those are all the entity's records: nothing to split from")
+    new_id = min(r.id for r in moving)
+    after = {str(r.id): new_id for r in moving} | {str(r.id): min(x.id for x in rest) for r in rest}
+    return _apply(session, principal, [*moving, *rest], after, "split", reason)
+
+
+def undo(session: Session, principal: Principal, change_id: int, reason: str) -> EntityChange:
+    """Put every record the change moved back where it was, if none has moved since."""
+    principal.require(Role.ANALYST)
+    _needs(reason)
+    change = session.scalar(
+        select(EntityChange).where(
+            EntityChange.id == change_id, EntityChange.agency_id == principal.agency_id
+        )
+    )
+    if change is None:
+        raise NotFound(f"no entity change {change_id} in your agency")
+    if change.undone_by is not None:
+        raise Conflict(f"change {change_id} was already undone by change {change.undone_by}")
+    records = _records(session, principal, [int(r) for r in change.after])
+    moved = [r for r in records if r.entity_id != change.after[str(r.id)]]
+    if moved:
+        raise Conflict(
+            f"record {moved[0].id} has moved since change {change_id}: undo the later change first"
+        )
+    back = {rid: int(entity) for rid, entity in change.before.items()}
+    reverted = _apply(session, principal, records, back, "undo", f"undo {change_id}: {reason}")
+    change.undone_by = reverted.id
+    return reverted
+
+
+def judge(
+    session: Session, principal: Principal, left_id: int, right_id: int, verdict: str, reason: str
+) -> Judgement:
+    """An analyst's judgement on a pair, kept for every re-run; ``same`` merges their
+    entities now, ``not_same`` splits the right-hand record out if they share one."""
+    principal.require(Role.ANALYST)
+    if verdict not in VERDICTS:
+        raise InvalidInput(f"the verdict is one of {', '.join(VERDICTS)}")
+    _needs(reason)
+    left, right = sorted((left_id, right_id))
+    if left == right:
+        raise InvalidInput("judge two different records")
+    records = {r.id: r for r in _records(session, principal, [left, right])}
+    judgement = session.scalar(
+        select(Judgement).where(
+            Judgement.agency_id == principal.agency_id,
+            Judgement.left_id == left,
+            Judgement.right_id == right,
+        )
+    )
+    if judgement is None:
+        judgement = Judgement(agency_id=principal.agency_id, left_id=left, right_id=right)
+        session.add(judgement)
+    judgement.verdict, judgement.judged_by, judgement.reason = (
+        verdict,
+        principal.username,
+        reason[:500],
+    )
+    session.flush()
+    session.execute(
+        delete(ReviewPair).where(
+            ReviewPair.agency_id == principal.agency_id,
+            ReviewPair.left_id == left,
+            ReviewPair.right_id == right,
+        )
+    )
+    a = records[left].entity_id or left
+    b = records[right].entity_id or right
+    if verdict == "same" and a != b:
+        merge(session, principal, [a, b], f"judged the same: {reason}")
+    elif verdict == "not_same" and a == b:
+        split(session, principal, [right], f"judged not the same: {reason}")
+    return judgement
+
+
+def _needs(reason: str) -> None:
+    if not " ".join(reason.split()):
+        raise InvalidInput("say why (the reason is kept with the change)")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    entity_id: int
+    records: list[dict[str, Any]]
+    values: dict[str, list[dict[str, Any]]]  # field -> each distinct value with its sources
+
+
+def show(session: Session, principal: Principal, entity_id: int, why: str = "") -> EntityView:
+    """The entity's records side by side and its canonical view: each field's distinct values,
+    each with the records (source and id) it came from. Nothing is copied from the sources."""
+    principal.require(*ANALYSTS, Role.AUDITOR)
+    records = sorted(_members(session, principal, [entity_id]), key=lambda r: r.id)
+    values: dict[str, list[dict[str, Any]]] = {}
+    for name in FIELDS:
+        seen: dict[str, list[str]] = defaultdict(list)
+        for record in records:
+            value = getattr(record, name)
+            if value:
+                seen[value].append(f"{record.source}:{record.source_id}")
+        values[name] = [
+            {"value": v, "sources": s} for v, s in sorted(seen.items(), key=lambda i: -len(i[1]))
+        ]
+    audit.record(session, principal, "entity.read", f"entity:{entity_id}", purpose=why[:200])
+    return EntityView(
+        entity_id,
+        [
+            {
+                "id": r.id,
+                "source": r.source,
+                "source_id": r.source_id,
+                **{f: getattr(r, f) for f in FIELDS},
+            }
+            for r in records
+        ],
+        values,
+    )
+
+
+def review_queue(session: Session, principal: Principal, limit: int = 50) -> list[ReviewPair]:
+    principal.require(*ANALYSTS)
+    query = (
+        select(ReviewPair)
+        .where(ReviewPair.agency_id == principal.agency_id)
+        .order_by(ReviewPair.score.desc(), ReviewPair.id)
+        .limit(limit)
+    )
+    found = list(session.scalars(query))
+    audit.record(session, principal, "entities.review_read", f"review:{len(found)}")
+    return found

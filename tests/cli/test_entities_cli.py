@@ -1,0 +1,53 @@
+"""corridor entities, run as an analyst at the shell would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corridor.cli.main import app
+from corridor.settings import Settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def node(env_settings: Settings) -> Settings:
+    runner.invoke(app, ["db", "upgrade"], catch_exceptions=False)
+    runner.invoke(
+        app,
+        ["agency", "add", "VNM-MPS", "--name", "MPS", "--country", "VNM"],
+        catch_exceptions=False,
+    )
+    return env_settings
+
+
+def test_import_resolve_show_merge_and_undo(node: Settings, fixtures_dir: Path) -> None:
+    records = str(fixtures_dir / "entity_records.csv")
+    imported = runner.invoke(app, ["entities", "import", records, "--agency", "VNM-MPS"])
+    assert imported.exit_code == 0, imported.output
+    assert "5 records stored" in imported.output
+    resolved = runner.invoke(app, ["entities", "resolve", "--agency", "VNM-MPS"])
+    assert "in 3 entities" in resolved.output, resolved.output
+    shown = runner.invoke(app, ["entities", "show", "1", "--agency", "VNM-MPS", "--json"])
+    view = json.loads(shown.stdout)
+    assert len(view["records"]) == 3
+    merged = runner.invoke(
+        app, ["entities", "merge", "1", "4", "--agency", "VNM-MPS", "--reason", "one broker"]
+    )
+    assert merged.exit_code == 0, merged.output
+    change = merged.output.split("change ")[1].split(" ")[0]
+    undone = runner.invoke(
+        app, ["entities", "undo", change, "--agency", "VNM-MPS", "--reason", "a mistake"]
+    )
+    assert undone.exit_code == 0, undone.output
+    again = json.loads(
+        runner.invoke(app, ["entities", "show", "4", "--agency", "VNM-MPS", "--json"]).stdout
+    )
+    assert [r["source_id"] for r in again["records"]] == ["R4"]
+    wrong = runner.invoke(app, ["entities", "merge", "1", "--agency", "VNM-MPS", "--reason", "x"])
+    assert wrong.exit_code != 0
+    assert "at least two" in str(wrong.exception)

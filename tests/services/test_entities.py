@@ -1,0 +1,117 @@
+"""Entities in the store: resolved, judged, merged, split and undone, with judgements that
+outlive a bulk re-run and an undo that restores every link exactly."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from corridor.cli.context import administrator
+from corridor.domain.principal import Principal
+from corridor.domain.roles import Role
+from corridor.errors import Conflict
+from corridor.services.entities import (
+    import_records,
+    judge,
+    merge,
+    resolve_all,
+    show,
+    split,
+    undo,
+)
+from corridor.store.database import Database
+from corridor.store.models import PersonRecord
+from tests.conftest import World
+
+
+def _analyst(database: Database, world: World) -> Principal:
+    world.officer("vnm.analyst", "VNM-MPS", Role.ANALYST)
+    with database.transaction() as session:
+        admin = administrator(session, "VNM-MPS")
+    return Principal(
+        admin.user_id,
+        "vnm.analyst",
+        "Analyst",
+        admin.agency_id,
+        "VNM-MPS",
+        frozenset({Role.ANALYST}),
+        0,
+    )
+
+
+def _entities(database: Database) -> dict[str, int]:
+    with database.transaction() as session:
+        return {r.source_id: r.entity_id or 0 for r in session.scalars(select(PersonRecord))}
+
+
+def _loaded(database: Database, world: World, fixtures_dir: Path) -> Principal:
+    analyst = _analyst(database, world)
+    with database.transaction() as session:
+        summary = import_records(session, analyst, fixtures_dir / "entity_records.csv")
+    assert (summary.imported, summary.errors) == (5, [])
+    return analyst
+
+
+def test_records_resolve_into_entities_and_a_second_import_adds_nothing(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolved = resolve_all(database, analyst)
+    found = _entities(database)
+    assert found["R1"] == found["R2"] == found["R3"]
+    assert len({found["R1"], found["R4"], found["R5"]}) == 3
+    assert resolved.entities == 3
+    with database.transaction() as session:
+        again = import_records(session, analyst, fixtures_dir / "entity_records.csv")
+        view = show(session, analyst, found["R1"])
+    assert (again.imported, again.already) == (0, 5)
+    [document] = view.values["document_number"]
+    assert document["value"] == "C4455667"
+    assert len(document["sources"]) == 3  # each value names the records it came from
+    addresses = {v["value"] for v in view.values["address"]}
+    assert "12 Hàng Bạc, Hà Nội" in addresses  # kept as the source wrote it
+
+
+def test_judgements_outlive_a_bulk_re_run(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    ids = {r: i for r, i in _ids(database).items()}
+    with database.transaction() as session:
+        judge(session, analyst, ids["R1"], ids["R3"], "not_same", "another woman, same passport")
+        judge(session, analyst, ids["R4"], ids["R5"], "same", "one person: fingerprints match")
+    resolve_all(database, analyst)
+    found = _entities(database)
+    assert found["R3"] != found["R1"]
+    assert found["R1"] == found["R2"]
+    assert found["R4"] == found["R5"]
+    with database.transaction() as session, pytest.raises(Conflict, match="not the same"):
+        merge(session, analyst, [found["R1"], found["R3"]], "try")
+
+
+def test_a_merge_undone_restores_every_link_exactly(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    before = _entities(database)
+    with database.transaction() as session:
+        merged = merge(session, analyst, [before["R1"], before["R4"]], "same broker network")
+        merged_id = merged.id
+    assert len(set(_entities(database).values())) == 2
+    with database.transaction() as session:
+        later = split(session, analyst, [_ids(database)["R4"]], "a different man after all").id
+    with database.transaction() as session, pytest.raises(Conflict, match="has moved since"):
+        undo(session, analyst, merged_id, "merged by mistake")  # the split moved R4 since
+    with database.transaction() as session:
+        undo(session, analyst, later, "put it back to undo the merge")
+        undo(session, analyst, merged_id, "merged by mistake")
+    assert _entities(database) == before
+    with database.transaction() as session, pytest.raises(Conflict, match="already undone"):
+        undo(session, analyst, merged_id, "again")
+
+
+def _ids(database: Database) -> dict[str, int]:
+    with database.transaction() as session:
+        return {r.source_id: r.id for r in session.scalars(select(PersonRecord))}
