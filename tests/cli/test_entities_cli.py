@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from corridor.cli.main import app
 from corridor.settings import Settings
+from corridor.store.database import Database
+from corridor.store.models import PersonRecord
 
 runner = CliRunner()
 
@@ -32,11 +35,15 @@ def test_import_resolve_show_merge_and_undo(node: Settings, fixtures_dir: Path) 
     assert "5 records stored" in imported.output
     resolved = runner.invoke(app, ["entities", "resolve", "--agency", "VNM-MPS"])
     assert "in 3 entities" in resolved.output, resolved.output
-    shown = runner.invoke(app, ["entities", "show", "1", "--agency", "VNM-MPS", "--json"])
+    database = Database(node.database_url)
+    with database.transaction() as session:
+        ids = {r.source_id: str(r.id) for r in session.scalars(select(PersonRecord))}
+    shown = runner.invoke(app, ["entities", "show", ids["R1"], "--agency", "VNM-MPS", "--json"])
     view = json.loads(shown.stdout)
     assert len(view["records"]) == 3
     merged = runner.invoke(
-        app, ["entities", "merge", "1", "4", "--agency", "VNM-MPS", "--reason", "one broker"]
+        app,
+        ["entities", "merge", ids["R1"], ids["R4"], "--agency", "VNM-MPS", "--reason", "one"],
     )
     assert merged.exit_code == 0, merged.output
     change = merged.output.split("change ")[1].split(" ")[0]
@@ -45,9 +52,11 @@ def test_import_resolve_show_merge_and_undo(node: Settings, fixtures_dir: Path) 
     )
     assert undone.exit_code == 0, undone.output
     again = json.loads(
-        runner.invoke(app, ["entities", "show", "4", "--agency", "VNM-MPS", "--json"]).stdout
+        runner.invoke(app, ["entities", "show", ids["R4"], "--agency", "VNM-MPS", "--json"]).stdout
     )
     assert [r["source_id"] for r in again["records"]] == ["R4"]
-    wrong = runner.invoke(app, ["entities", "merge", "1", "--agency", "VNM-MPS", "--reason", "x"])
+    wrong = runner.invoke(
+        app, ["entities", "merge", ids["R1"], "--agency", "VNM-MPS", "--reason", "x"]
+    )
     assert wrong.exit_code != 0
     assert "at least two" in str(wrong.exception)

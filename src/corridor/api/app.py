@@ -17,6 +17,7 @@ from corridor.api.routers import (
     border_check,
     crossings,
     documents,
+    entities,
     exchange,
     health,
     me,
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         crossings,
         partnerships,
         requests,
+        entities,
         exchange,
         audit,
     ):

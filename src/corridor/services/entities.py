@@ -11,6 +11,7 @@ pair judged not the same in one entity.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from corridor.domain.resolution.resolver import Resolver, ResolverRecord
 from corridor.domain.roles import Role
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.ingest.records import REQUIRED, record_of
-from corridor.ingest.rows import RowError, read_rows
+from corridor.ingest.rows import Row, RowError, read_rows
 from corridor.services import audit
 from corridor.store.database import Database
 from corridor.store.models import EntityChange, Judgement, PersonRecord, ReviewPair
@@ -44,9 +45,16 @@ class ImportSummary:
 
 
 def import_records(session: Session, principal: Principal, path: Path) -> ImportSummary:
-    """Records from a file in `corridor resolve`'s columns, each kept with its source and the
-    source's own id; a record the agency already holds from that source is not stored twice.
-    Each new record starts as an entity of its own."""
+    """Records from a file in `corridor resolve`'s columns (see ``store_records``)."""
+    return store_records(session, principal, read_rows(path, required=REQUIRED), path.name)
+
+
+def store_records(
+    session: Session, principal: Principal, rows: Iterable[Row | RowError], origin: str
+) -> ImportSummary:
+    """Records each kept with its source and the source's own id; a record the agency already
+    holds from that source is not stored twice. Each new record starts as an entity of its
+    own."""
     principal.require(Role.ADMIN, *ANALYSTS)
     summary = ImportSummary()
     held = {
@@ -58,7 +66,7 @@ def import_records(session: Session, principal: Principal, path: Path) -> Import
         )
     }
     fresh = []
-    for row in read_rows(path, required=REQUIRED):
+    for row in rows:
         if isinstance(row, RowError):
             summary.errors.append(row)
             continue
@@ -91,7 +99,7 @@ def import_records(session: Session, principal: Principal, path: Path) -> Import
         session,
         principal,
         "records.imported",
-        f"records:{path.name}",
+        f"records:{origin}",
         detail={"imported": summary.imported, "already": summary.already},
     )
     return summary
@@ -400,6 +408,22 @@ def show(session: Session, principal: Principal, entity_id: int, why: str = "") 
         ],
         values,
     )
+
+
+def records_by_id(
+    session: Session, principal: Principal, ids: list[int]
+) -> dict[int, dict[str, Any]]:
+    """Records as the review queue shows them side by side (ids of the caller's agency)."""
+    return {
+        r.id: {
+            "id": r.id,
+            "source": r.source,
+            "source_id": r.source_id,
+            "entity_id": r.entity_id,
+            **{f: getattr(r, f) for f in FIELDS},
+        }
+        for r in _records(session, principal, sorted(set(ids)))
+    }
 
 
 def review_queue(session: Session, principal: Principal, limit: int = 50) -> list[ReviewPair]:
