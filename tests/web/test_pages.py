@@ -1,13 +1,16 @@
 import re
 from datetime import date
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from corridor.cli.context import administrator
 from corridor.domain.roles import Role
 from corridor.services.agreements import add_agreement
+from corridor.services.entities import import_records, resolve_all
 from corridor.store.database import Database
-from corridor.store.models import Agency, Notification
+from corridor.store.models import Agency, Notification, PersonRecord, ReviewPair
 from tests.conftest import PASSWORD, World
 
 
@@ -140,3 +143,51 @@ def test_the_exchange_page_shows_notifications_messages_partners_and_agreements(
     assert "LHR" in page.text
     assert "alerts:wanted:VNM-MPS&gt;GBR-HO:border_control" in page.text
     assert "Nothing to send." in page.text
+
+
+def test_a_judgement_made_in_the_review_page_survives_a_full_bulk_re_run(
+    client: TestClient, world: World, database: Database, fixtures_dir: Path
+) -> None:
+    world.officer("vnm.analyst", "VNM-MPS", Role.ANALYST)
+    with database.transaction() as session:
+        analyst = administrator(session, "VNM-MPS", Role.ANALYST)
+        import_records(session, analyst, fixtures_dir / "entity_records.csv")
+    resolve_all(database, analyst)
+    with database.transaction() as session:
+        ids = {r.source_id: r.id for r in session.scalars(select(PersonRecord))}
+        entity = {r.source_id: r.entity_id for r in session.scalars(select(PersonRecord))}
+        assert entity["R1"] == entity["R3"]  # linked by the bulk run
+        session.add(
+            ReviewPair(
+                agency_id=analyst.agency_id,
+                left_id=ids["R1"],
+                right_id=ids["R3"],
+                score=0.4,
+                explanation="name same; birth_date exact",
+            )
+        )
+    _log_in(client, "vnm.analyst")
+    page = client.get("/entities/review").text
+    assert "Nguyễn Thị Hương" in page
+    assert "review.js" in page
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert csrf is not None
+    judged = client.post(
+        "/entities/review",
+        data={
+            "csrf": csrf.group(1),
+            "left_id": ids["R1"],
+            "right_id": ids["R3"],
+            "verdict": "not_same",
+        },
+        follow_redirects=False,
+    )
+    assert judged.status_code == 303
+    resolve_all(database, analyst)
+    with database.transaction() as session:
+        after = {r.source_id: r.entity_id for r in session.scalars(select(PersonRecord))}
+    assert after["R1"] != after["R3"]
+    assert after["R1"] == after["R2"]
+    shown = client.get(f"/entities/{after['R1']}").text
+    assert "GBR-HO-visa" in shown
+    assert "C4455667" in shown

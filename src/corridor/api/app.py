@@ -30,7 +30,7 @@ from corridor.api.routers import (
 )
 from corridor.settings import Settings, get_settings
 from corridor.store.database import Database
-from corridor.web import exchange_routes, screening_routes
+from corridor.web import entity_routes, exchange_routes, screening_routes
 from corridor.web import routes as web_routes
 
 STATIC = Path(__file__).parent.parent / "web" / "static"
@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(web_routes.router)
     app.include_router(screening_routes.router)
     app.include_router(exchange_routes.router)
+    app.include_router(entity_routes.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     return app
