@@ -11,6 +11,7 @@ from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import Conflict
 from corridor.services.entities import (
+    export_ftm,
     import_records,
     judge,
     merge,
@@ -115,3 +116,25 @@ def test_a_merge_undone_restores_every_link_exactly(
 def _ids(database: Database) -> dict[str, int]:
     with database.transaction() as session:
         return {r.source_id: r.id for r in session.scalars(select(PersonRecord))}
+
+
+def test_entities_export_as_followthemoney_people_with_their_statements(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    with database.transaction() as session:
+        people = list(export_ftm(session, analyst))
+    assert len(people) == 3
+    her = next(p for p in people if len(p["datasets"]) == 3)
+    assert her["schema"] == "Person"
+    assert her["properties"]["nationality"] == ["vn"]
+    assert her["properties"]["gender"] == ["female"]
+    assert "Nguyễn Thị Hương" in her["properties"]["name"]
+    names = [s for s in her["statements"] if s["prop"] == "name"]
+    assert {s["dataset"] for s in names} == {
+        "VNM-MPS-residents",
+        "GBR-HO-visa",
+        "VNM-IMM-crossings",
+    }
+    assert all(s["canonical_id"] == her["id"] for s in her["statements"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -134,3 +135,20 @@ def show_command(
         for item in values:
             table.add_row(name, item["value"], ", ".join(item["sources"]))
     context.console.print(table)
+
+
+@app.command("export")
+def export_command(
+    agency: AgencyOption,
+    out: Annotated[Path, typer.Option(help="JSON Lines file of FollowTheMoney Person entities.")],
+) -> None:
+    """Every entity as a FollowTheMoney Person, each value a statement naming its record and
+    source, for partners' investigative tools."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with context.database().transaction() as session, out.open("w", encoding="utf-8") as handle:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        for entity in entities.export_ftm(session, principal):
+            handle.write(json.dumps(entity, ensure_ascii=False) + "\n")
+            count += 1
+    context.console.print(f"{count:,} entities written to {out}")

@@ -11,7 +11,7 @@ pair judged not the same in one entity.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from corridor.domain.principal import Principal
+from corridor.domain.resolution import ftm
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
 from corridor.domain.roles import Role
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
@@ -167,6 +168,17 @@ def resolve_all(
         return ResolveSummary(
             len(records), len(set(after.values())), len(linked), len(queue), change.id
         )
+
+
+def as_dict(record: PersonRecord) -> dict[str, Any]:
+    """A record as pages, the API and exports show it."""
+    return {
+        "id": record.id,
+        "source": record.source,
+        "source_id": record.source_id,
+        "entity_id": record.entity_id,
+        **{f: getattr(record, f) for f in FIELDS},
+    }
 
 
 def _values(record: PersonRecord) -> dict[str, object]:
@@ -397,15 +409,7 @@ def show(session: Session, principal: Principal, entity_id: int, why: str = "") 
     audit.record(session, principal, "entity.read", f"entity:{entity_id}", purpose=why[:200])
     return EntityView(
         entity_id,
-        [
-            {
-                "id": r.id,
-                "source": r.source,
-                "source_id": r.source_id,
-                **{f: getattr(r, f) for f in FIELDS},
-            }
-            for r in records
-        ],
+        [as_dict(r) for r in records],
         values,
     )
 
@@ -414,16 +418,7 @@ def records_by_id(
     session: Session, principal: Principal, ids: list[int]
 ) -> dict[int, dict[str, Any]]:
     """Records as the review queue shows them side by side (ids of the caller's agency)."""
-    return {
-        r.id: {
-            "id": r.id,
-            "source": r.source,
-            "source_id": r.source_id,
-            "entity_id": r.entity_id,
-            **{f: getattr(r, f) for f in FIELDS},
-        }
-        for r in _records(session, principal, sorted(set(ids)))
-    }
+    return {r.id: as_dict(r) for r in _records(session, principal, sorted(set(ids)))}
 
 
 def review_queue(session: Session, principal: Principal, limit: int = 50) -> list[ReviewPair]:
@@ -437,3 +432,19 @@ def review_queue(session: Session, principal: Principal, limit: int = 50) -> lis
     found = list(session.scalars(query))
     audit.record(session, principal, "entities.review_read", f"review:{len(found)}")
     return found
+
+
+def export_ftm(session: Session, principal: Principal) -> Iterator[dict[str, Any]]:
+    """Every entity of the agency as a FollowTheMoney ``Person`` with its statements."""
+    principal.require(*ANALYSTS, Role.LIAISON)
+    members: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    query = (
+        select(PersonRecord)
+        .where(PersonRecord.agency_id == principal.agency_id)
+        .order_by(PersonRecord.entity_id, PersonRecord.id)
+    )
+    for r in session.scalars(query):
+        members[r.entity_id or r.id].append(as_dict(r))
+    audit.record(session, principal, "entities.exported", f"entities:{len(members)}", purpose="ftm")
+    for entity_id, records in members.items():
+        yield ftm.person(principal.agency_code, entity_id, records)
