@@ -3,9 +3,11 @@ then clusters that grow in score order only while every pair inside stays compat
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corridor.domain.names.tokens import ascii_upper
 from corridor.domain.screening.model import Model
 from corridor.domain.screening.records import Person
 from corridor.domain.screening.score import Scored, score_pair
@@ -75,6 +77,8 @@ class Resolver:
         if pair in self.same:
             return float("inf")
         left, right = self.records[a], self.records[b]
+        if marks_differ(left.person, right.person):
+            return float("-inf")
         scored = score_pair(left.person, right.person, self.model, self.screener.weights)
         if scored is None:
             return float("-inf")
@@ -102,3 +106,26 @@ class Resolver:
                     cluster[rid] = large
                 members[large] += members.pop(small)
         return {rid: f"E{sorted(members[cluster[rid]])[0]}" for rid in self.records}
+
+
+def _marked(person: Person) -> dict[str, str]:
+    """The person's Latin name tokens that carry diacritics, by their unmarked form."""
+    out: dict[str, str] = {}
+    for form in person.names:
+        for token in unicodedata.normalize("NFC", form.written).lower().split():
+            latin = all(
+                c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN")
+                for c in token
+            )
+            if latin and not token.isascii():
+                out[ascii_upper(token)] = token
+    return out
+
+
+def marks_differ(left: Person, right: Person) -> bool:
+    """Two records whose names both keep their diacritics and differ only in them on some
+    token (Hùng and Hưng, twins at one address): the marks are all that tells them apart, so
+    the records cannot be one person. Records without marks (most sources drop them) are not
+    affected."""
+    ours, theirs = _marked(left), _marked(right)
+    return any(ours[key] != theirs[key] for key in ours.keys() & theirs.keys())

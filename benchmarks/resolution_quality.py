@@ -1,0 +1,178 @@
+"""Identity resolution beside Splink, on the same records in the same run.
+
+    make peers   # once: installs Splink (requirements/peers.lock)
+    .venv-peers/bin/python benchmarks/resolution_quality.py [--data ../shared/data/resolution-dev]
+
+1. Corridor: `corridor resolve`'s code path (the screening index and model, phones, clusters
+   that stay compatible inside), at its default threshold.
+2. Splink 5 on DuckDB, deduplicating the same records as its documentation sets it up: names
+   cleaned to upper-case ASCII (any script) with their tokens sorted, Jaro-Winkler levels on
+   them, exact birth date and year, nationality, sex, document, phone digits, and addresses at
+   Jaro-Winkler levels; blocking on birth date, name tokens, document and phone; u by random
+   sampling, m by EM; clusters at match probability 0.999.
+Both outputs are scored by the project's evaluator (pairwise and B-cubed precision, recall and
+F1, recall per category), and their times are printed with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corridor.domain.names.tokens import ascii_upper
+from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.ingest.records import read_records
+from corridor.ingest.rows import RowError
+
+EVALUATOR = Path("../shared/tools/eval_resolution.py")
+
+
+def corridor(records: Path, out: Path) -> float:
+    started = time.perf_counter()
+    read: list[ResolverRecord] = [
+        item[1] for item in read_records(records) if not isinstance(item, RowError)
+    ]
+    resolver = Resolver(read)
+    entity_of = resolver.entities(resolver.pairs(0.5))
+    _write(out, entity_of)
+    return time.perf_counter() - started
+
+
+def splink(records: Path, out: Path) -> float:
+    import duckdb
+    import splink.comparison_library as cl
+    from splink import Linker, SettingsCreator, block_on
+    from splink.backends.duckdb import DuckDBAPI
+
+    started = time.perf_counter()
+    columns = [
+        "unique_id",
+        "name",
+        "sorted_name",
+        "first_token",
+        "last_token",
+        "birth_date",
+        "birth_year",
+        "nationality",
+        "sex",
+        "document_number",
+        "phone",
+        "address",
+    ]
+    connection = duckdb.connect()
+    with tempfile.TemporaryDirectory() as folder:
+        cleaned = Path(folder) / "records.csv"
+        with records.open(encoding="utf-8") as handle, cleaned.open("w", encoding="utf-8") as dst:
+            writer = csv.writer(dst)
+            writer.writerow(columns)
+            for row in csv.DictReader(handle):
+                name = ascii_upper(row["full_name"])
+                tokens = name.split() or [""]
+                writer.writerow(
+                    [
+                        row["id"],
+                        name,
+                        " ".join(sorted(tokens)),
+                        tokens[0],
+                        tokens[-1],
+                        row["birth_date"],
+                        row["birth_date"][:4],
+                        row["nationality"],
+                        row["sex"],
+                        row["document_number"],
+                        re.sub(r"\D", "", row["phone"])[-9:],
+                        ascii_upper(row["address"]),
+                    ]
+                )
+        connection.execute(
+            "CREATE TABLE records AS SELECT * FROM read_csv(?, header=true, all_varchar=true)",
+            [str(cleaned)],
+        )
+    for column in columns[5:]:
+        connection.execute(f"UPDATE records SET {column} = NULL WHERE {column} = ''")  # noqa: S608
+    db_api = DuckDBAPI(connection=connection)
+    table = db_api.register("records")
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[
+            cl.JaroWinklerAtThresholds("sorted_name", [0.95, 0.88, 0.8]),
+            cl.ExactMatch("birth_date"),
+            cl.ExactMatch("birth_year"),
+            cl.ExactMatch("nationality"),
+            cl.ExactMatch("sex"),
+            cl.ExactMatch("document_number"),
+            cl.ExactMatch("phone"),
+            cl.JaroWinklerAtThresholds("address", [0.9, 0.8]),
+        ],
+        blocking_rules_to_generate_predictions=[
+            block_on("birth_date"),
+            block_on("sorted_name"),
+            block_on("first_token", "birth_year"),
+            block_on("last_token", "birth_year"),
+            block_on("document_number"),
+            block_on("phone"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(table, settings, log_level=40)
+    linker.training.estimate_u_using_random_sampling(max_pairs=5_000_000)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("sorted_name", "birth_date")], recall=0.7
+    )
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_token"))
+    predictions = linker.inference.predict(threshold_match_probability=0.5)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=0.999
+    )
+    relation = clusters.as_duckdbpyrelation()
+    names = [c.lower() for c in relation.columns]
+    entity_of = {}
+    for values in relation.fetchall():
+        row = dict(zip(names, values, strict=True))
+        entity_of[str(row["unique_id"])] = f"S{row['cluster_id']}"
+    _write(out, entity_of)
+    return time.perf_counter() - started
+
+
+def _write(out: Path, entity_of: dict[str, str]) -> None:
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["record_id", "entity_id"])
+        writer.writerows(sorted(entity_of.items()))
+
+
+def _score(truth: Path, entities: Path) -> str:
+    done = subprocess.run(  # noqa: S603 - the project's own evaluator
+        [sys.executable, str(EVALUATOR), str(truth), str(entities)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/resolution-dev"))
+    args = parser.parse_args()
+    records, truth = args.data / "records.csv", args.data / "truth.csv"
+    with tempfile.TemporaryDirectory() as folder:
+        ours, theirs = Path(folder) / "corridor.csv", Path(folder) / "splink.csv"
+        ours_time = corridor(records, ours)
+        theirs_time = splink(records, theirs)
+        print(f"== Corridor ({ours_time:.1f} s)\n{_score(truth, ours)}")
+        print(f"== Splink 5 on DuckDB ({theirs_time:.1f} s)\n{_score(truth, theirs)}")
+        print(f"time ratio corridor/splink: {ours_time / theirs_time:.2f}")
+
+
+if __name__ == "__main__":
+    main()
