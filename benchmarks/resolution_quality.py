@@ -27,6 +27,7 @@ from pathlib import Path
 
 from corridor.domain.names.tokens import ascii_upper
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.engines.resolution import scored_pairs
 from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
 
@@ -39,7 +40,7 @@ def corridor(records: Path, out: Path) -> float:
         item[1] for item in read_records(records) if not isinstance(item, RowError)
     ]
     resolver = Resolver(read)
-    entity_of = resolver.entities(resolver.pairs(0.5))
+    entity_of = resolver.entities(scored_pairs(resolver, 0.5))
     _write(out, entity_of)
     return time.perf_counter() - started
 
@@ -123,10 +124,11 @@ def splink(records: Path, out: Path) -> float:
     linker = Linker(table, settings, log_level=40)
     linker.training.estimate_u_using_random_sampling(max_pairs=5_000_000)
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("sorted_name", "birth_date")], recall=0.7
+        [block_on("sorted_name", "birth_date"), block_on("document_number")], recall=0.7
     )
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_token"))
+    # each session trains the comparisons its blocking rule leaves free (Splink's tutorial)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("sorted_name"))
     predictions = linker.inference.predict(threshold_match_probability=0.5)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=0.999

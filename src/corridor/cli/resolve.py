@@ -11,6 +11,7 @@ import typer
 
 from corridor.cli import context
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.engines.resolution import scored_pairs
 from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
 
@@ -46,7 +47,7 @@ def resolve(
             read.append(item[1])
     with context.errors.status(f"resolving {len(read):,} records"):
         resolver = Resolver(read)
-        scored = resolver.pairs(threshold)
+        scored = scored_pairs(resolver, threshold)
         entity_of = resolver.entities(scored)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:

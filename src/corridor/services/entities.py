@@ -24,6 +24,7 @@ from corridor.domain.principal import Principal
 from corridor.domain.resolution import ftm
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
 from corridor.domain.roles import Role
+from corridor.engines.resolution import scored_pairs
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.ingest.records import REQUIRED, record_of
 from corridor.ingest.rows import Row, RowError, read_rows
@@ -142,7 +143,7 @@ def resolve_all(
         resolver = Resolver(read)
         same, not_same = _judged(session, principal.agency_id)
         resolver.judge(same, not_same)
-        scored = resolver.pairs(REVIEW_FROM)
+        scored = scored_pairs(resolver, REVIEW_FROM)
         linked = [p for p in scored if p.score >= AUTO_LINK]
         entity_of = resolver.entities(linked)
         members: dict[str, list[int]] = defaultdict(list)

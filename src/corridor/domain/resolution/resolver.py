@@ -4,7 +4,7 @@ then clusters that grow in score order only while every pair inside stays compat
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corridor.domain.names.tokens import ascii_upper
@@ -48,17 +48,30 @@ class Resolver:
 
     def pairs(self, threshold: float) -> list[ScoredPair]:
         """Every pair at or above ``threshold``, once, best first."""
-        found: dict[tuple[str, str], ScoredPair] = {}
-        for record in self.records.values():
+        return self.merge_pairs([self.pairs_from(list(self.records), threshold)])
+
+    def pairs_from(self, record_ids: Sequence[str], threshold: float) -> list[ScoredPair]:
+        """The pairs each of ``record_ids`` finds as the traveller, at or above ``threshold``,
+        in their order (a pair can appear twice, once from each side)."""
+        out = []
+        for record_id in record_ids:
+            record = self.records[record_id]
             for hit in self.screener.check(record.person, threshold=0.0):
-                if hit.alert_id == record.person.id:
-                    continue
-                key = tuple(sorted((hit.traveller_id, hit.alert_id)))
-                if key in found:
+                if hit.alert_id == record_id:
                     continue
                 pair = self._with_phone(hit)
                 if pair.score >= threshold:
-                    found[(key[0], key[1])] = pair
+                    out.append(pair)
+        return out
+
+    @staticmethod
+    def merge_pairs(chunks: Iterable[list[ScoredPair]]) -> list[ScoredPair]:
+        """Chunks of ``pairs_from`` in record order, each pair kept once (from the side that
+        found it first), best first."""
+        found: dict[tuple[str, str], ScoredPair] = {}
+        for chunk in chunks:
+            for pair in chunk:
+                found.setdefault((pair.left, pair.right), pair)
         return sorted(found.values(), key=lambda p: (-p.bits, p.left, p.right))
 
     def _with_phone(self, hit: Scored) -> ScoredPair:
