@@ -16,8 +16,10 @@ from corridor.services.entities import (
     judge,
     merge,
     resolve_all,
+    resolve_incoming,
     show,
     split,
+    store_records,
     undo,
 )
 from corridor.store.database import Database
@@ -138,3 +140,43 @@ def test_entities_export_as_followthemoney_people_with_their_statements(
         "VNM-IMM-crossings",
     }
     assert all(s["canonical_id"] == her["id"] for s in her["statements"])
+
+
+def test_a_new_record_joins_its_entity_on_arrival_and_a_stranger_stays_alone(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    before = _entities(database)
+    arriving = [
+        (
+            1,
+            {
+                "id": "X1",
+                "source": "GBR-BF-crossings",
+                "full_name": "NGUYEN THI HUONG",
+                "birth_date": "1992-04-17",
+                "nationality": "VNM",
+                "sex": "F",
+                "document_number": "C4455667",
+            },
+        ),
+        (
+            2,
+            {
+                "id": "X2",
+                "source": "GBR-BF-crossings",
+                "full_name": "PHAM VAN DUC",
+                "birth_date": "1970-01-01",
+                "nationality": "VNM",
+                "sex": "M",
+            },
+        ),
+    ]
+    with database.transaction() as session:
+        stored = store_records(session, analyst, arriving, "booth")  # type: ignore[arg-type]
+        placed = [resolve_incoming(session, analyst, i) for i in stored.new_ids]
+    assert placed[0] == before["R1"]
+    assert placed[1] == stored.new_ids[1]
+    after = _entities(database)
+    assert after["X1"] == after["R1"] == after["R2"]

@@ -10,6 +10,7 @@ pair judged not the same in one entity.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,13 +18,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from corridor.domain.principal import Principal
 from corridor.domain.resolution import ftm
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
 from corridor.domain.roles import Role
+from corridor.domain.screening.score import score_pair
 from corridor.engines.resolution import scored_pairs
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.ingest.records import REQUIRED, record_of
@@ -44,6 +46,7 @@ class ImportSummary:
     imported: int = 0
     already: int = 0
     errors: list[RowError] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
 
 
 def import_records(session: Session, principal: Principal, path: Path) -> ImportSummary:
@@ -97,6 +100,7 @@ def store_records(
     for record in fresh:
         record.entity_id = record.id
     summary.imported = len(fresh)
+    summary.new_ids = [r.id for r in fresh]
     audit.record(
         session,
         principal,
@@ -449,3 +453,137 @@ def export_ftm(session: Session, principal: Principal) -> Iterator[dict[str, Any
     audit.record(session, principal, "entities.exported", f"entities:{len(members)}", purpose="ftm")
     for entity_id, records in members.items():
         yield ftm.person(principal.agency_code, entity_id, records)
+
+
+class ResolverCache:
+    """One resolver per agency and store, built over the records held when it was built.
+    Records stored since are few and scored one by one; past ``REBUILD`` of them the resolver
+    is built again. Plain data only (no ORM objects outlive their session)."""
+
+    REBUILD = 2_000
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[str, int], tuple[int, Resolver, str]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, agency_id: int) -> tuple[int, Resolver]:
+        key = (session.get_bind().engine.url.render_as_string(hide_password=True), agency_id)
+        newest = (
+            session.scalar(
+                select(func.max(PersonRecord.id)).where(PersonRecord.agency_id == agency_id)
+            )
+            or 0
+        )
+        with self._lock:
+            cached = self._built.get(key)
+            if (
+                cached is not None
+                and 0 <= newest - cached[0] <= self.REBUILD
+                and self._state(session, agency_id, cached[0]) == cached[2]
+            ):
+                return cached[0], cached[1]  # nothing it was built on has changed
+            records = list(
+                session.scalars(
+                    select(PersonRecord).where(
+                        PersonRecord.agency_id == agency_id, PersonRecord.id <= newest
+                    )
+                )
+            )
+            resolver = Resolver(_readable(records))
+            self._built[key] = (newest, resolver, self._state(session, agency_id, newest))
+            return newest, resolver
+
+    @staticmethod
+    def _state(session: Session, agency_id: int, through: int) -> str:
+        """How many records up to ``through`` there are, and the newest's time: a store
+        emptied and refilled to the same size reads differently."""
+        count, newest = session.execute(
+            select(func.count(PersonRecord.id), func.max(PersonRecord.created_at)).where(
+                PersonRecord.agency_id == agency_id, PersonRecord.id <= through
+            )
+        ).one()
+        return f"{count}:{newest}"
+
+
+RESOLVERS = ResolverCache()
+
+
+def _readable(records: Iterable[PersonRecord]) -> list[ResolverRecord]:
+    out = []
+    for record in records:
+        try:
+            out.append(record_of(str(record.id), _values(record)))
+        except CorridorError:
+            continue
+    return out
+
+
+def resolve_incoming(
+    session: Session, principal: Principal, record_id: int, cache: ResolverCache = RESOLVERS
+) -> int:
+    """Resolve one new record against the agency's entities as it arrives (a crossing at the
+    booth does not wait for a batch): it joins the entity of its best match at or above the
+    auto-link threshold whose every record it is compatible with, else stays on its own;
+    doubtful pairs go to the review queue. Its entity id."""
+    principal.require(Role.ANALYST, Role.BORDER_OFFICER, Role.ADMIN)
+    [record] = _records(session, principal, [record_id])
+    try:
+        incoming = record_of(str(record.id), _values(record))
+    except CorridorError:
+        return record.entity_id or record.id
+    through, resolver = cache.get(session, principal.agency_id)
+    recent = _readable(
+        session.scalars(
+            select(PersonRecord).where(
+                PersonRecord.agency_id == principal.agency_id,
+                PersonRecord.id > through,
+                PersonRecord.id != record.id,
+            )
+        )
+    )
+    known = {**resolver.records, **{r.person.id: r for r in recent}}
+    scored = []
+    for hit in resolver.screener.check(incoming.person, threshold=0.0):
+        if hit.alert_id != incoming.person.id:
+            scored.append(resolver.with_phone(hit, incoming, known[hit.alert_id]))
+    for later in recent:
+        found = score_pair(incoming.person, later.person, resolver.model, resolver.screener.weights)
+        if found is not None:
+            scored.append(resolver.with_phone(found, incoming, later))
+    scored.sort(key=lambda p: -p.bits)
+    entity_of = dict(
+        session.execute(
+            select(PersonRecord.id, PersonRecord.entity_id).where(
+                PersonRecord.id.in_([int(p.left) for p in scored] + [int(p.right) for p in scored])
+            )
+        ).all()
+    )
+    target = None
+    for pair in scored:
+        if pair.score < AUTO_LINK:
+            break
+        match = int(pair.right) if pair.left == str(record.id) else int(pair.left)
+        entity = entity_of.get(match) or match
+        members = session.scalars(
+            select(PersonRecord.id).where(
+                PersonRecord.agency_id == principal.agency_id, PersonRecord.entity_id == entity
+            )
+        )
+        people = [known[str(m)] for m in members if str(m) in known]
+        if resolver.compatible(incoming, people):
+            target = entity
+            break
+    for pair in scored:
+        if pair.score >= REVIEW_FROM and (target is None or pair.score < AUTO_LINK):
+            session.add(
+                ReviewPair(
+                    agency_id=principal.agency_id,
+                    left_id=int(pair.left),
+                    right_id=int(pair.right),
+                    score=round(pair.score, 4),
+                    explanation=pair.explanation,
+                )
+            )
+    if target is not None and target != record.entity_id:
+        _apply(session, principal, [record], {str(record.id): target}, "incremental", "on arrival")
+    return record.entity_id or record.id

@@ -75,6 +75,11 @@ def _change(change: Any) -> ChangePublic:
 class RecordsCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    resolve: bool = Field(
+        default=False,
+        description="resolve each new record against the entities at once (else at the next "
+        "bulk resolve)",
+    )
     records: list[dict[str, str]] = Field(
         min_length=1,
         max_length=100_000,
@@ -87,6 +92,9 @@ class StoredPublic(BaseModel):
     imported: int
     already: int
     errors: list[str]
+    entities: dict[str, int] = Field(
+        default_factory=dict, description="with resolve: each new record's id -> its entity"
+    )
 
 
 @router.post("/records", response_model=StoredPublic)
@@ -96,10 +104,15 @@ def store(body: RecordsCreate, principal: PrincipalDep, database: DatabaseDep) -
     rows = [(number, dict(values)) for number, values in enumerate(body.records, start=1)]
     with database.transaction() as session:
         done = entities.store_records(session, principal, rows, "api")
+        placed = {
+            str(record_id): entities.resolve_incoming(session, principal, record_id)
+            for record_id in (done.new_ids if body.resolve else [])
+        }
     return StoredPublic(
         imported=done.imported,
         already=done.already,
         errors=[f"record {e.line}: {e.message}" for e in done.errors],
+        entities=placed,
     )
 
 

@@ -76,6 +76,10 @@ class Resolver:
 
     def _with_phone(self, hit: Scored) -> ScoredPair:
         left, right = self.records[hit.traveller_id], self.records[hit.alert_id]
+        return self.with_phone(hit, left, right)
+
+    def with_phone(self, hit: Scored, left: ResolverRecord, right: ResolverRecord) -> ScoredPair:
+        """A scored pair with the phone's evidence added, ids in order."""
         bits, note = hit.bits, hit.explanation()
         if left.phone and left.phone == right.phone:
             bits += PHONE_BITS
@@ -89,7 +93,10 @@ class Resolver:
             return float("-inf")
         if pair in self.same:
             return float("inf")
-        left, right = self.records[a], self.records[b]
+        return self.bits(self.records[a], self.records[b])
+
+    def bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
+        """The evidence that two records are one person, for the compatibility check."""
         if marks_differ(left.person, right.person):
             return float("-inf")
         scored = score_pair(left.person, right.person, self.model, self.screener.weights)
@@ -97,6 +104,10 @@ class Resolver:
             return float("-inf")
         phone = PHONE_BITS if left.phone and left.phone == right.phone else 0.0
         return scored.bits + phone
+
+    def compatible(self, record: ResolverRecord, members: Sequence[ResolverRecord]) -> bool:
+        """May ``record`` join the entity of ``members``? Every pair must hold up."""
+        return all(self.bits(record, member) >= COMPATIBLE_BITS for member in members)
 
     def entities(self, pairs: Sequence[ScoredPair]) -> dict[str, str]:
         """Record id -> entity id. Pairs join clusters best first, and only when every
