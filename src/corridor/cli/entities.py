@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from corridor.cli import context
+from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.services import entities
+from corridor.store.models import EntityChange
 
 app = typer.Typer(help="Person records and the entities they resolve to.", no_args_is_help=True)
 AgencyOption = Annotated[str, typer.Option(help="The agency whose records these are.")]
@@ -76,6 +80,13 @@ def judge_command(
     context.console.print(f"records {left} and {right}: {verdict}")
 
 
+def _change(done: str, agency: str, action: Callable[[Session, Principal], EntityChange]) -> None:
+    """Run one change to who is who as the agency's analyst and say what it moved."""
+    with context.database().transaction() as session:
+        change = action(session, context.administrator(session, agency, Role.ANALYST))
+        context.console.print(f"{done}: change {change.id} ({len(change.after)} records moved)")
+
+
 @app.command("merge")
 def merge_command(
     agency: AgencyOption,
@@ -83,10 +94,11 @@ def merge_command(
     reason: Reason,
 ) -> None:
     """One entity from several."""
-    with context.database().transaction() as session:
-        principal = context.administrator(session, agency, Role.ANALYST)
-        change = entities.merge(session, principal, entity_ids, reason)
-    context.console.print(f"merged: change {change.id} ({len(change.after)} records moved)")
+    _change(
+        "merged",
+        agency,
+        lambda session, analyst: entities.merge(session, analyst, entity_ids, reason),
+    )
 
 
 @app.command("split")
@@ -96,10 +108,11 @@ def split_command(
     reason: Reason,
 ) -> None:
     """Take records out of their entity into one of their own."""
-    with context.database().transaction() as session:
-        principal = context.administrator(session, agency, Role.ANALYST)
-        change = entities.split(session, principal, record_ids, reason)
-    context.console.print(f"split: change {change.id} ({len(change.after)} records moved)")
+    _change(
+        "split",
+        agency,
+        lambda session, analyst: entities.split(session, analyst, record_ids, reason),
+    )
 
 
 @app.command("undo")
@@ -109,10 +122,11 @@ def undo_command(
     reason: Reason,
 ) -> None:
     """Put every record a change moved back where it was (latest changes first)."""
-    with context.database().transaction() as session:
-        principal = context.administrator(session, agency, Role.ANALYST)
-        change = entities.undo(session, principal, change_id, reason)
-    context.console.print(f"undone by change {change.id} ({len(change.after)} records moved)")
+    _change(
+        "undone",
+        agency,
+        lambda session, analyst: entities.undo(session, analyst, change_id, reason),
+    )
 
 
 @app.command("show")
