@@ -9,35 +9,32 @@ from pathlib import Path
 from corridor.domain.resolution.phones import normalise_phone, region_of
 from corridor.domain.resolution.resolver import ResolverRecord
 from corridor.errors import CorridorError, InvalidInput
-from corridor.ingest.people import PersonRow, person_of_row, read_people
+from corridor.ingest.people import person_of_row
 from corridor.ingest.rows import RowError, read_rows
 
 REQUIRED = ("id", "source", "full_name")
 
 
 def read_records(path: Path) -> Iterator[tuple[int, ResolverRecord] | RowError]:
-    phones: dict[int, tuple[str, str, str]] = {}
+    """Each row checked as it is read (one pass over the file); ids must not repeat."""
+    seen: dict[str, int] = {}
     for row in read_rows(path, required=REQUIRED):
-        if not isinstance(row, RowError):
-            line, values = row
-            phones[line] = (
-                str(values.get("phone") or ""),
-                str(values.get("source") or ""),
-                str(values.get("nationality") or ""),
-            )
-    for item in read_people(path):
-        if isinstance(item, RowError):
-            yield item
+        if isinstance(row, RowError):
+            yield row
             continue
-        assert isinstance(item, PersonRow)
+        line, values = row
         try:
-            raw, source, nationality = phones[item.line]
-            if not source.strip():
-                raise InvalidInput("source is empty")
-            phone = normalise_phone(raw, region_of(source, nationality)) if raw else None
-            yield item.line, ResolverRecord(item.person, phone)
+            record_id = str(values.get("id") or "").strip()
+            if not record_id:
+                raise InvalidInput("id is empty")
+            if record_id in seen:
+                raise InvalidInput(f"id {record_id} repeats line {seen[record_id]}")
+            record = record_of(record_id, values)
         except CorridorError as error:
-            yield RowError(item.line, error.detail)
+            yield RowError(line, error.detail)
+            continue
+        seen[record_id] = line
+        yield line, record
 
 
 def record_of(record_id: str, values: dict[str, object]) -> ResolverRecord:

@@ -37,12 +37,14 @@ class Resolver:
         self.records = {r.person.id: r for r in records}
         self.screener = Screener([r.person for r in records], model=model)
         self.model = self.screener.model
+        self._known: dict[tuple[str, str], float] = {}
         self.same: set[tuple[str, str]] = set()
         self.not_same: set[tuple[str, str]] = set()
 
     def judge(self, same: set[tuple[str, str]], not_same: set[tuple[str, str]]) -> None:
         """Analysts' judgements, as ordered pairs of record ids: a ``same`` pair is linked
         whatever its score, a ``not same`` pair is never put in one entity."""
+        self._known.clear()
         self.same = {tuple(sorted(p)) for p in same}  # type: ignore[misc]
         self.not_same = {tuple(sorted(p)) for p in not_same}  # type: ignore[misc]
 
@@ -88,6 +90,14 @@ class Resolver:
         return ScoredPair(a, b, bits, self.model.score(bits), note)
 
     def _bits(self, a: str, b: str) -> float:
+        """``bits`` for two records of this resolver, with the judgements; remembered, since
+        clustering asks again each time two groups holding them meet."""
+        known = self._known.get((a, b))
+        if known is None:
+            known = self._known[(a, b)] = self._judged_bits(a, b)
+        return known
+
+    def _judged_bits(self, a: str, b: str) -> float:
         pair = (a, b) if a < b else (b, a)
         if pair in self.not_same:
             return float("-inf")
