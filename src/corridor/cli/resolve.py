@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import time
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +12,8 @@ import typer
 
 from corridor.cli import context
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.domain.resolution.training import as_data, comparison, train
+from corridor.domain.screening.model import model_from_text
 from corridor.engines.resolution import scored_pairs
 from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
@@ -32,6 +35,16 @@ def resolve(
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Link pairs at or above this score.")
     ] = 0.5,
+    model: Annotated[
+        Path | None, typer.Option(help="A model file (JSON) to score with, e.g. a trained one.")
+    ] = None,
+    train_model: Annotated[
+        Path | None,
+        typer.Option(
+            help="Train the weights on these records' candidate pairs (EM) and write "
+            "the model file here; the run then uses it."
+        ),
+    ] = None,
 ) -> None:
     """Group records into entities; every readable record appears once, singletons included."""
     started = time.perf_counter()
@@ -46,7 +59,17 @@ def resolve(
         else:
             read.append(item[1])
     with context.errors.status(f"resolving {len(read):,} records"):
-        resolver = Resolver(read)
+        resolver = Resolver(
+            read, model=model_from_text(model.read_text("utf-8")) if model else None
+        )
+        if train_model is not None:
+            trained = train([comparison(c) for c in resolver.candidates()], resolver.model)
+            train_model.write_text(
+                json.dumps(as_data(trained, f"trained by EM on {records.name}"), indent=2),
+                encoding="utf-8",
+            )
+            context.errors.print(f"model trained on {records.name} written to {train_model}")
+            resolver = Resolver(read, model=trained)
         scored = scored_pairs(resolver, threshold)
         entity_of = resolver.entities(scored)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ then clusters that grow in score order only while every pair inside stays compat
 
 from __future__ import annotations
 
+import random
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,24 @@ class Resolver:
                 pair = self._with_phone(hit)
                 if pair.score >= threshold:
                     out.append(pair)
+        return out
+
+    def candidates(self, limit: int = 40_000, seed: int = 7) -> list[Scored]:
+        """Candidate pairs scored once with their features (the material for training), from
+        records taken in a seeded random order until ``limit`` pairs."""
+        seen: set[tuple[str, str]] = set()
+        out: list[Scored] = []
+        order = list(self.records.items())
+        random.Random(seed).shuffle(order)  # noqa: S311 - a sample, not a secret
+        for record_id, record in order:
+            for hit in self.screener.check(record.person, threshold=0.0):
+                pair = tuple(sorted((record_id, hit.alert_id)))
+                if hit.alert_id == record_id or pair in seen:
+                    continue
+                seen.add(pair)  # type: ignore[arg-type]
+                out.append(hit)
+                if len(out) >= limit:
+                    return out
         return out
 
     @staticmethod

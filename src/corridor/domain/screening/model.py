@@ -30,8 +30,13 @@ class Model:
 
 @lru_cache(maxsize=4)
 def load_model(version: str = "model-v1") -> Model:
-    raw: dict[str, Any] = json.loads(
+    return model_from_text(
         resources.files("corridor.data").joinpath(f"screening/{version}.json").read_text("utf-8")
     )
+
+
+def model_from_text(text: str) -> Model:
+    """A model from its JSON (a shipped version, or one trained on an agency's data)."""
+    raw: dict[str, Any] = json.loads(text)
     raw.pop("about", None)
     return Model(**raw)
