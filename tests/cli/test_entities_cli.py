@@ -60,3 +60,19 @@ def test_import_resolve_show_merge_and_undo(node: Settings, fixtures_dir: Path) 
     )
     assert wrong.exit_code != 0
     assert "at least two" in str(wrong.exception)
+
+
+def test_a_model_trained_on_the_store_is_written_and_used(
+    node: Settings, fixtures_dir: Path, tmp_path: Path
+) -> None:
+    records = str(fixtures_dir / "entity_records.csv")
+    runner.invoke(app, ["entities", "import", records, "--agency", "VNM-MPS"])
+    model = tmp_path / "model.json"
+    trained = runner.invoke(app, ["entities", "train", "--agency", "VNM-MPS", "--out", str(model)])
+    assert trained.exit_code == 0, trained.output
+    data = json.loads(model.read_text(encoding="utf-8"))
+    assert data["version"].endswith("+trained")
+    assert set(data["document"]) == {"same", "different", "missing"}
+    used = runner.invoke(app, ["entities", "resolve", "--agency", "VNM-MPS", "--model", str(model)])
+    assert used.exit_code == 0, used.output
+    assert "records in" in used.output

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from corridor.cli import context
 from corridor.domain.principal import Principal
+from corridor.domain.resolution.training import as_data
 from corridor.domain.roles import Role
+from corridor.domain.screening.model import model_from_text
 from corridor.services import entities
 from corridor.store.models import EntityChange
 
@@ -37,13 +39,20 @@ def import_command(
 
 
 @app.command("resolve")
-def resolve_command(agency: AgencyOption, reason: Reason = "bulk re-run") -> None:
+def resolve_command(
+    agency: AgencyOption,
+    reason: Reason = "bulk re-run",
+    model: Annotated[
+        Path | None, typer.Option(help="A model file to score with (corridor entities train).")
+    ] = None,
+) -> None:
     """Resolve every record again (judgements honoured); the change can be undone."""
     database = context.database()
     with database.transaction() as session:
         principal = context.administrator(session, agency, Role.ANALYST)
+    chosen = model_from_text(model.read_text("utf-8")) if model else None
     with context.errors.status("resolving"):
-        done = entities.resolve_all(database, principal, reason)
+        done = entities.resolve_all(database, principal, reason, chosen)
     context.console.print(
         f"{done.records:,} records in {done.entities:,} entities ({done.linked_pairs:,} linked "
         f"pairs); {done.review_pairs:,} pairs to review; change {done.change_id}"
@@ -166,3 +175,20 @@ def export_command(
             handle.write(json.dumps(entity, ensure_ascii=False) + "\n")
             count += 1
     context.console.print(f"{count:,} entities written to {out}")
+
+
+@app.command("train")
+def train_command(
+    agency: AgencyOption,
+    out: Annotated[Path, typer.Option(help="Where to write the trained model (JSON).")],
+) -> None:
+    """Train the weights on the agency's records (EM), every judged pair counted as judged;
+    write the model file, for `corridor entities resolve --model`."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        trained = entities.train_model(session, principal)
+    out.write_text(
+        json.dumps(as_data(trained, f"trained by EM on {agency}'s records"), indent=2),
+        encoding="utf-8",
+    )
+    context.console.print(f"model {trained.version} written to {out}")

@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session
 from corridor.domain.principal import Principal
 from corridor.domain.resolution import ftm
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.domain.resolution.training import comparison, train
 from corridor.domain.roles import Role
+from corridor.domain.screening.model import Model
 from corridor.domain.screening.score import score_pair
 from corridor.engines.resolution import scored_pairs
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
@@ -127,7 +129,10 @@ class ResolveSummary:
 
 
 def resolve_all(
-    database: Database, principal: Principal, reason: str = "bulk re-run"
+    database: Database,
+    principal: Principal,
+    reason: str = "bulk re-run",
+    model: Model | None = None,
 ) -> ResolveSummary:
     """Resolve every record of the agency again, honouring every judgement; the change (each
     record's entity before and after) is recorded and can be undone."""
@@ -144,7 +149,7 @@ def resolve_all(
                 read.append(record_of(str(record.id), _values(record)))
             except CorridorError:
                 continue  # a record the checks refuse stays an entity of its own
-        resolver = Resolver(read)
+        resolver = Resolver(read, model=model)
         same, not_same = _judged(session, principal.agency_id)
         resolver.judge(same, not_same)
         scored = scored_pairs(resolver, REVIEW_FROM)
@@ -587,3 +592,42 @@ def resolve_incoming(
     if target is not None and target != record.entity_id:
         _apply(session, principal, [record], {str(record.id): target}, "incremental", "on arrival")
     return record.entity_id or record.id
+
+
+def train_model(session: Session, principal: Principal) -> Model:
+    """The model's weights trained on the agency's records: EM over their candidate pairs,
+    with every judged pair counted as the analyst judged it (same or not the same)."""
+    principal.require(Role.ANALYST)
+    resolver = Resolver(
+        _readable(
+            session.scalars(
+                select(PersonRecord).where(PersonRecord.agency_id == principal.agency_id)
+            )
+        )
+    )
+    candidates = resolver.candidates()
+    position = {_pair(int(c.traveller_id), int(c.alert_id)): i for i, c in enumerate(candidates)}
+    labels: dict[int, bool] = {}
+    same, not_same = _judged(session, principal.agency_id)
+    for pair, verdict in [*((p, True) for p in same), *((p, False) for p in not_same)]:
+        if pair not in position:
+            left, right = resolver.records.get(pair[0]), resolver.records.get(pair[1])
+            if left is None or right is None:
+                continue
+            scored = score_pair(
+                left.person, right.person, resolver.model, resolver.screener.weights
+            )
+            if scored is None:
+                continue
+            position[pair] = len(candidates)
+            candidates.append(scored)
+        labels[position[pair]] = verdict
+    trained = train([comparison(c) for c in candidates], resolver.model, labels=labels)
+    audit.record(
+        session,
+        principal,
+        "entities.model_trained",
+        f"model:{trained.version}",
+        detail={"pairs": len(candidates), "judged": len(labels)},
+    )
+    return trained
