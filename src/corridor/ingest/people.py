@@ -10,8 +10,8 @@ from pathlib import Path
 from corridor.domain.countries import is_document_state
 from corridor.domain.screening.dates import parse_birth_date
 from corridor.domain.screening.records import Person, prepare
-from corridor.errors import CorridorError, InvalidInput
-from corridor.ingest.rows import RowError, read_rows
+from corridor.errors import InvalidInput
+from corridor.ingest.rows import RowError, read_identified
 
 REQUIRED = ("id", "full_name")
 SEXES = {"", "M", "F", "X"}
@@ -25,22 +25,15 @@ class PersonRow:
 
 
 def read_people(path: Path) -> Iterator[PersonRow | RowError]:
-    seen: dict[str, int] = {}
-    for row in read_rows(path, required=REQUIRED):
-        if isinstance(row, RowError):
-            yield row
-            continue
-        line, values = row
-        try:
-            record_id = str(values.get("id") or "").strip()
-            if not record_id:
-                raise InvalidInput("id is empty")
-            if record_id in seen:
-                raise InvalidInput(f"id {record_id} repeats line {seen[record_id]}")
-            yield PersonRow(line, person_of_row(record_id, values), _kind(values))
-            seen[record_id] = line
-        except CorridorError as error:
-            yield RowError(line, error.detail)
+    def build(record_id: str, values: dict[str, object]) -> tuple[Person, str | None]:
+        return person_of_row(record_id, values), _kind(values)
+
+    for item in read_identified(path, REQUIRED, build):
+        if isinstance(item, RowError):
+            yield item
+        else:
+            line, (person, kind) = item
+            yield PersonRow(line, person, kind)
 
 
 def person_of_row(record_id: str, values: dict[str, object]) -> Person:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from corridor.errors import InvalidInput
+from corridor.errors import CorridorError, InvalidInput
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +92,28 @@ def _jsonl_rows(handle: io.BufferedReader) -> Iterator[Row | RowError]:
             yield RowError(line, "each line must be one JSON object")
             continue
         yield line, {str(k).lower(): v for k, v in value.items()}
+
+
+def read_identified(
+    path: Path, required: tuple[str, ...], build: Callable[[str, dict[str, Any]], T]
+) -> Iterator[tuple[int, T] | RowError]:
+    """Rows with an ``id`` that must be present and must not repeat, each made into ``build``'s
+    value; a row ``build`` refuses (``CorridorError``) becomes a ``RowError`` with its line."""
+    seen: dict[str, int] = {}
+    for row in read_rows(path, required=required):
+        if isinstance(row, RowError):
+            yield row
+            continue
+        line, values = row
+        try:
+            record_id = str(values.get("id") or "").strip()
+            if not record_id:
+                raise InvalidInput("id is empty")
+            if record_id in seen:
+                raise InvalidInput(f"id {record_id} repeats line {seen[record_id]}")
+            built = build(record_id, values)
+        except CorridorError as error:
+            yield RowError(line, error.detail)
+            continue
+        seen[record_id] = line
+        yield line, built
