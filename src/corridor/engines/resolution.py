@@ -1,42 +1,106 @@
-"""Scoring the candidate pairs of a whole dataset on every core of this machine.
+"""The bulk path of identity resolution: a whole dataset's candidate pairs found at once on
+DuckDB, then scored on every core of this machine.
 
-The bulk path of identity resolution: the resolver (index, weights, model) is built once in
-the parent; forked workers inherit it and score chunks of records as travellers against it;
-the parent keeps each pair once and clusters. A larger engine (Spark, for a register that
-outgrows one machine) takes the same seam: a function from records to scored pairs.
+Blocking is a join: each record's query keys (the candidate index's, see
+``domain/screening/index.py``) against every record's stored keys, keys held by more than
+``MAX_POSTINGS`` records dropped as the index drops them, each pair kept once. DuckDB does
+the join in parallel and spills to disk rather than running out of memory. The pairs are
+then scored by the same code as a single check (``Resolver.score_positions``): the resolver
+(index, weights, model) is built once in the parent, and forked workers inherit it and score
+slices of the pairs. A larger engine (Spark, for a register that outgrows one machine) takes
+the same seam: a function from a resolver to its scored pairs.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+
+import duckdb
+import numpy as np
+import numpy.typing as npt
 
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
+from corridor.domain.screening.index import MAX_POSTINGS, keys
 
-CHUNK = 500
+CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough to balance
+Positions = npt.NDArray[np.int32]
+
 _RESOLVER: Resolver | None = None  # set in the parent before the workers fork
+_PAIRS: tuple[Positions, Positions] | None = None
 _THRESHOLD = 0.5
 
+_BLOCKING = """
+WITH selective AS (
+    SELECT key FROM stored GROUP BY key HAVING count(*) <= $max_postings
+)
+SELECT DISTINCT least(q.owner, s.owner) AS lo, greatest(q.owner, s.owner) AS hi
+FROM query AS q
+JOIN stored AS s USING (key)
+SEMI JOIN selective USING (key)
+WHERE q.owner <> s.owner
+ORDER BY lo, hi
+"""
 
-def _score_chunk(record_ids: Sequence[str]) -> list[ScoredPair]:
+
+def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
+    """Every candidate pair of the resolver's records once, as two arrays of positions
+    (left < right), in order."""
+    index = resolver.screener.index
+    hashes: list[int] = []
+    owners: list[int] = []
+    for position, person in enumerate(resolver.screener.alerts):
+        for key in keys(person, query=True):
+            hashes.append(hash(key))
+            owners.append(position)
+    query = {
+        "key": np.asarray(hashes, dtype=np.int64),
+        "owner": np.asarray(owners, dtype=np.int32),
+    }
+    stored = {"key": index.hashes, "owner": index.owners}
+    with duckdb.connect() as con:
+        con.execute("SET enable_progress_bar = false")
+        con.register("query", query)
+        con.register("stored", stored)
+        found = con.execute(_BLOCKING, {"max_postings": MAX_POSTINGS}).fetchnumpy()
+    lefts = np.asarray(found["lo"], dtype=np.int32)
+    rights = np.asarray(found["hi"], dtype=np.int32)
+    screener = resolver.screener
+    if screener.dates_decide:  # as a single check does: disagreeing dates are never a match
+        kept = screener.dates.compatible_pairs(lefts, rights)
+        lefts, rights = lefts[kept], rights[kept]
+    return lefts, rights
+
+
+def _score_slice(bounds: tuple[int, int]) -> list[ScoredPair]:
     assert _RESOLVER is not None
-    return _RESOLVER.pairs_from(record_ids, _THRESHOLD)
+    assert _PAIRS is not None
+    start, end = bounds
+    lefts, rights = _PAIRS
+    return _RESOLVER.score_positions(
+        lefts[start:end].tolist(), rights[start:end].tolist(), _THRESHOLD
+    )
 
 
 def scored_pairs(
     resolver: Resolver, threshold: float, workers: int | None = None
 ) -> list[ScoredPair]:
-    """``resolver.pairs(threshold)``, computed on ``workers`` processes (default: every core)."""
-    global _RESOLVER, _THRESHOLD
-    ids = list(resolver.records)
-    chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+    """Every pair of the resolver's records at or above ``threshold``, once, best first;
+    scored on ``workers`` processes (default: every core)."""
+    global _RESOLVER, _PAIRS, _THRESHOLD
+    lefts, rights = candidate_pairs(resolver)
+    total = len(lefts)
+    bounds = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
     count = workers or os.cpu_count() or 1
-    if count <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return resolver.pairs(threshold)
-    _RESOLVER, _THRESHOLD = resolver, threshold
+    _RESOLVER, _PAIRS, _THRESHOLD = resolver, (lefts, rights), threshold
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            return Resolver.merge_pairs(pool.imap(_score_chunk, chunks))
+        if count <= 1 or len(bounds) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            chunks = [_score_slice(b) for b in bounds]
+        else:
+            with multiprocessing.get_context("fork").Pool(count) as pool:
+                chunks = pool.map(_score_slice, bounds)
     finally:
-        _RESOLVER = None
+        _RESOLVER, _PAIRS = None, None
+    found = [pair for chunk in chunks for pair in chunk]
+    found.sort(key=lambda p: (-p.bits, p.left, p.right))
+    return found

@@ -27,7 +27,6 @@ from corridor.domain.resolution.resolver import Resolver, ResolverRecord
 from corridor.domain.resolution.training import comparison, train
 from corridor.domain.roles import Role
 from corridor.domain.screening.model import Model
-from corridor.domain.screening.score import score_pair
 from corridor.engines.resolution import scored_pairs
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.ingest.records import REQUIRED, record_of
@@ -547,15 +546,7 @@ def resolve_incoming(
         )
     )
     known = {**resolver.records, **{r.person.id: r for r in recent}}
-    scored = []
-    for hit in resolver.screener.check(incoming.person, threshold=0.0):
-        if hit.alert_id != incoming.person.id:
-            scored.append(resolver.with_phone(hit, incoming, known[hit.alert_id]))
-    for later in recent:
-        found = score_pair(incoming.person, later.person, resolver.model, resolver.screener.weights)
-        if found is not None:
-            scored.append(resolver.with_phone(found, incoming, later))
-    scored.sort(key=lambda p: -p.bits)
+    scored = resolver.matches(incoming, REVIEW_FROM, recent)
     entity_of = dict(
         session.execute(
             select(PersonRecord.id, PersonRecord.entity_id).where(
@@ -614,9 +605,7 @@ def train_model(session: Session, principal: Principal) -> Model:
             left, right = resolver.records.get(pair[0]), resolver.records.get(pair[1])
             if left is None or right is None:
                 continue
-            scored = score_pair(
-                left.person, right.person, resolver.model, resolver.screener.weights
-            )
+            scored = resolver.scorer.score(left.person, right.person)
             if scored is None:
                 continue
             position[pair] = len(candidates)

@@ -46,6 +46,8 @@ def char_script(char: str) -> Script | None:
 
 def script_of(text: str) -> Script:
     """The name's script; any kana makes it Japanese even beside kanji (佐藤あすか)."""
+    if text.isascii():  # most names: no need to look at each character
+        return Script.LATIN
     seen = {s for s in map(char_script, text) if s is not None}
     if Script.KANA in seen:
         return Script.KANA

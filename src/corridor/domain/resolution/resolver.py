@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corridor.domain.names.tokens import ascii_upper
 from corridor.domain.screening.model import Model
 from corridor.domain.screening.records import Person
-from corridor.domain.screening.score import Scored, score_pair
+from corridor.domain.screening.score import Scored
 from corridor.domain.screening.screener import Screener
 
 PHONE_BITS = 2.0  # a shared phone: a household's or a broker's as often as one person's
@@ -38,6 +38,9 @@ class Resolver:
         self.records = {r.person.id: r for r in records}
         self.screener = Screener([r.person for r in records], model=model)
         self.model = self.screener.model
+        self.scorer = self.screener.scorer
+        # By position, as the candidate index and the bulk engine number the records.
+        self.by_position = list(records)
         self._known: dict[tuple[str, str], float] = {}
         self.same: set[tuple[str, str]] = set()
         self.not_same: set[tuple[str, str]] = set()
@@ -57,15 +60,64 @@ class Resolver:
         """The pairs each of ``record_ids`` finds as the traveller, at or above ``threshold``,
         in their order (a pair can appear twice, once from each side)."""
         out = []
+        floor = self._floor(threshold, PHONE_BITS)
         for record_id in record_ids:
             record = self.records[record_id]
-            for hit in self.screener.check(record.person, threshold=0.0):
+            for hit in self.screener.check(record.person, threshold=floor):
                 if hit.alert_id == record_id:
                     continue
                 pair = self._with_phone(hit)
                 if pair.score >= threshold:
                     out.append(pair)
         return out
+
+    def matches(
+        self, incoming: ResolverRecord, threshold: float, others: Sequence[ResolverRecord] = ()
+    ) -> list[ScoredPair]:
+        """The pairs a record from outside this resolver (one arriving now) makes with its
+        records and with ``others`` (records stored since it was built), at or above
+        ``threshold``, best first."""
+        found = []
+        for hit in self.screener.check(
+            incoming.person, threshold=self._floor(threshold, PHONE_BITS)
+        ):
+            if hit.alert_id != incoming.person.id:
+                found.append(self.with_phone(hit, incoming, self.records[hit.alert_id]))
+        for other in others:
+            if other.person.id != incoming.person.id:
+                scored = self.scorer.score(incoming.person, other.person)
+                if scored is not None:
+                    found.append(self.with_phone(scored, incoming, other))
+        return sorted(
+            (p for p in found if p.score >= threshold), key=lambda p: (-p.bits, p.left, p.right)
+        )
+
+    def score_positions(
+        self, lefts: Sequence[int], rights: Sequence[int], threshold: float
+    ) -> list[ScoredPair]:
+        """The candidate pairs given by position (the bulk engine's), each scored once with
+        the left record as the traveller; those at or above ``threshold``."""
+        out = []
+        records = self.by_position
+        scorer = self.scorer
+        floor, phone_floor = self._floor(threshold, 0.0), self._floor(threshold, PHONE_BITS)
+        for i, j in zip(lefts, rights, strict=True):
+            left, right = records[i], records[j]
+            shared_phone = left.phone is not None and left.phone == right.phone
+            hit = scorer.score(left.person, right.person, phone_floor if shared_phone else floor)
+            if hit is None:
+                continue
+            bits = hit.bits + PHONE_BITS if shared_phone else hit.bits
+            if self.model.score(bits) >= threshold:  # explained only when kept
+                out.append(self.with_phone(hit, left, right))
+        return out
+
+    def _floor(self, threshold: float, extra_bits: float) -> float:
+        """The score a pair must reach before ``extra_bits`` are added to make ``threshold``
+        (a hair lower, so rounding never drops a pair exactly at the threshold)."""
+        if threshold <= 0.0:
+            return 0.0
+        return max(0.0, self.model.score(self.model.bits_for(threshold) - extra_bits) - 1e-9)
 
     def candidates(self, limit: int = 40_000, seed: int = 7) -> list[Scored]:
         """Candidate pairs scored once with their features (the material for training), from
@@ -128,7 +180,7 @@ class Resolver:
         """The evidence that two records are one person, for the compatibility check."""
         if marks_differ(left.person, right.person):
             return float("-inf")
-        scored = score_pair(left.person, right.person, self.model, self.screener.weights)
+        scored = self.scorer.score(left.person, right.person)
         if scored is None:
             return float("-inf")
         phone = PHONE_BITS if left.phone and left.phone == right.phone else 0.0

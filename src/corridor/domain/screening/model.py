@@ -4,6 +4,7 @@ versioned, so that a hit's explanation can name the model that scored it."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +27,14 @@ class Model:
 
     def score(self, bits: float) -> float:
         return float(1.0 / (1.0 + 2.0 ** (self.offset - bits)))
+
+    def bits_for(self, score: float) -> float:
+        """The evidence at which ``score`` is reached: the inverse of ``score``."""
+        if score <= 0.0:
+            return -math.inf
+        if score >= 1.0:
+            return math.inf
+        return self.offset - math.log2(1.0 / score - 1.0)
 
 
 @lru_cache(maxsize=4)

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from corridor.domain.screening.dates import BirthDate
 
 MISSING, YEAR, MONTH, FULL, RANGE = 0, 1, 2, 3, 4
+Positions = npt.NDArray[np.int32]
 _POWERS = np.array([10**k for k in range(8)], dtype=np.int64)
 
 
@@ -57,3 +59,24 @@ class DateFilter:
             differing = ((value[:, None] // _POWERS) % 10 != (mine // _POWERS) % 10).sum(axis=1)
             keep |= (kind == FULL) & ((differing <= 1) | (value == swapped))
         return index[keep].tolist()  # type: ignore[no-any-return]
+
+    def compatible_pairs(self, lefts: Positions, rights: Positions) -> Positions:
+        """Of the pairs (``lefts[k]``, ``rights[k]``), the indexes k whose two birth dates do
+        not disagree: the same test as ``compatible``, for a whole candidate list of a
+        dataset at once."""
+        lv, rv = self.value[lefts], self.value[rights]
+        lk, rk = self.kind[lefts], self.kind[rights]
+        ly, ry = lv // 10_000, rv // 10_000
+        lm, rm = (lv // 100) % 100, (rv // 100) % 100
+        keep = (lk == MISSING) | (rk == MISSING)
+        left_range, right_range = lk == RANGE, rk == RANGE
+        keep |= left_range & (ly <= ry) & (ry <= self.until[lefts])
+        keep |= ~left_range & right_range & (ry <= ly) & (ly <= self.until[rights])
+        dated = (lk != MISSING) & (rk != MISSING) & ~left_range & ~right_range
+        full = dated & (lk == FULL) & (rk == FULL)
+        swapped = ly * 10_000 + (lv % 100) * 100 + lm
+        differing = ((lv[:, None] // _POWERS) % 10 != (rv[:, None] // _POWERS) % 10).sum(axis=1)
+        keep |= full & ((lv == rv) | (swapped == rv) | (differing <= 1))
+        partial = dated & ~full & (ly == ry)
+        keep |= partial & ((lk == YEAR) | (rk == YEAR) | (lm == rm))
+        return np.flatnonzero(keep).astype(np.int32)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corridor.domain.documents.ocr import number_key
 from corridor.domain.names.transliterate import romanisations, uncertain_tokens
@@ -42,13 +43,7 @@ def prepare(
 ) -> Person:
     """A person ready to compare: names romanised (nationality decides kanji readings)."""
     nationality = next(iter(nationalities), None)
-    forms = tuple(
-        NameForm(
-            name, _distinct(romanisations(name, nationality)), uncertain_tokens(name, nationality)
-        )
-        for name in names
-        if name.strip()
-    )
+    forms = tuple(name_form(name, nationality) for name in names if name.strip())
     numbers = tuple(d.strip().upper() for d in documents if d and d.strip())
     return Person(
         id=record_id,
@@ -58,6 +53,15 @@ def prepare(
         sex=(sex or "").strip().upper() or None,
         documents=frozenset(number_key(n) for n in numbers if number_key(n)),
         document_numbers=numbers,
+    )
+
+
+@lru_cache(maxsize=500_000)
+def name_form(name: str, nationality: str | None) -> NameForm:
+    """A written name with its readings; made once per name and nationality, since a
+    register's names repeat (and the forms are immutable, so records can share them)."""
+    return NameForm(
+        name, _distinct(romanisations(name, nationality)), uncertain_tokens(name, nationality)
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from corridor.domain.names.compare import NameMatch, align
 from corridor.domain.screening.dates import compare_birth_dates
 from corridor.domain.screening.model import Model
-from corridor.domain.screening.records import Person
+from corridor.domain.screening.records import NameForm, Person
 
 Weight = Callable[[str], float]
 
@@ -45,8 +45,50 @@ def score_pair(
 ) -> Scored | None:
     """The pair's score; None when it cannot reach ``floor`` even with a perfect name (the
     cheap features are scored first, so most candidates never need a name alignment)."""
+    others = _other_features(traveller, alert, model)
+    partial = sum(f.bits for f in others)
+    if model.score(partial + model.name["cap_bits"]) < floor:
+        return None
+    name = _name_feature(traveller, alert, model, weight)
+    bits = partial + name.bits
+    return Scored(traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version)
+
+
+class PairScorer:
+    """``score_pair`` for many pairs under one model and one set of weights, remembering the
+    name comparison per pair of names: in a register the same two names meet again and again
+    (a person's records from one source, a common name's namesakes), and the alignment is
+    the costly part of a score."""
+
+    LIMIT = 1_000_000
+
+    def __init__(self, model: Model, weight: Weight) -> None:
+        self.model = model
+        self.weight = weight
+        self._names: dict[tuple[tuple[NameForm, ...], tuple[NameForm, ...]], Feature] = {}
+
+    def score(self, traveller: Person, alert: Person, floor: float = 0.0) -> Scored | None:
+        model = self.model
+        others = _other_features(traveller, alert, model)
+        partial = sum(f.bits for f in others)
+        if model.score(partial + model.name["cap_bits"]) < floor:
+            return None
+        key = (traveller.names, alert.names)
+        name = self._names.get(key)
+        if name is None:
+            if len(self._names) >= self.LIMIT:
+                self._names.clear()
+            name = self._names[key] = _name_feature(traveller, alert, model, self.weight)
+        bits = partial + name.bits
+        return Scored(
+            traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version
+        )
+
+
+def _other_features(traveller: Person, alert: Person, model: Model) -> tuple[Feature, ...]:
+    """Every feature but the name: cheap, so they decide first whether the name is needed."""
     date = compare_birth_dates(traveller.birth_date, alert.birth_date, model.birth_date)
-    others = (
+    return (
         Feature(
             "birth_date",
             date.how,
@@ -58,12 +100,6 @@ def score_pair(
         _nationality(traveller, alert, model),
         _document(traveller, alert, model),
     )
-    partial = sum(f.bits for f in others)
-    if model.score(partial + model.name["cap_bits"]) < floor:
-        return None
-    name = _name_feature(traveller, alert, model, weight)
-    bits = partial + name.bits
-    return Scored(traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version)
 
 
 def best_name_match(

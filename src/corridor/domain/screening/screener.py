@@ -9,7 +9,7 @@ from corridor.domain.screening.index import CandidateIndex
 from corridor.domain.screening.model import Model, load_model
 from corridor.domain.screening.prefilter import DateFilter
 from corridor.domain.screening.records import Person
-from corridor.domain.screening.score import Scored, score_pair
+from corridor.domain.screening.score import PairScorer, Scored
 from corridor.domain.screening.weights import TokenWeights
 
 
@@ -35,6 +35,7 @@ class Screener:
             names["prior_people"],
             names["prior_bits"],
         )
+        self.scorer = PairScorer(self.model, self.weights)
         self.index = CandidateIndex(self.alerts)
         self.dates = DateFilter([alert.birth_date for alert in self.alerts])
         # A disagreeing birth date rules a candidate out when even every other feature at its
@@ -62,7 +63,7 @@ class Screener:
                 if threshold is not None
                 else self.model.threshold(self.alert_types.get(alert.id))
             )
-            scored = score_pair(traveller, alert, self.model, self.weights, floor=limit)
+            scored = self.scorer.score(traveller, alert, floor=limit)
             if scored is not None and scored.score >= limit:
                 hits.append(scored)
         hits.sort(key=lambda s: (-s.score, s.alert_id))

@@ -1,0 +1,38 @@
+"""The bulk engine finds and scores the same pairs as resolving record by record."""
+
+from __future__ import annotations
+
+import pytest
+
+from corridor.domain.resolution.resolver import Resolver
+from corridor.engines import resolution
+from corridor.engines.resolution import candidate_pairs, scored_pairs
+from corridor.ingest.records import read_records
+from corridor.ingest.rows import RowError
+from tests.domain.resolution.test_resolve import HEADER, RECORDS
+
+
+@pytest.fixture
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
+    path = tmp_path_factory.mktemp("records") / "records.csv"
+    path.write_text(HEADER + "\n".join(RECORDS) + "\n", encoding="utf-8")
+    return Resolver([item[1] for item in read_records(path) if not isinstance(item, RowError)])
+
+
+def test_each_candidate_pair_is_found_once_in_order(resolver: Resolver) -> None:
+    lefts, rights = candidate_pairs(resolver)
+    pairs = list(zip(lefts.tolist(), rights.tolist(), strict=True))
+    assert pairs == sorted(set(pairs))
+    assert all(left < right for left, right in pairs)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_bulk_engine_scores_what_record_by_record_scoring_does(
+    resolver: Resolver, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resolution, "CHUNK", 3)  # several slices, so the workers share them
+    bulk = scored_pairs(resolver, 0.15, workers=workers)
+    one_by_one = resolver.pairs(0.15)
+    assert [(p.left, p.right) for p in bulk] == [(p.left, p.right) for p in one_by_one]
+    assert [p.score for p in bulk] == pytest.approx([p.score for p in one_by_one])
+    assert ("R1", "R2") in {(p.left, p.right) for p in bulk}
