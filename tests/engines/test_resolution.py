@@ -19,10 +19,10 @@ def resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
     return Resolver([item[1] for item in read_records(path) if not isinstance(item, RowError)])
 
 
-def test_each_candidate_pair_is_found_once_in_order(resolver: Resolver) -> None:
+def test_each_candidate_pair_is_found_once(resolver: Resolver) -> None:
     lefts, rights = candidate_pairs(resolver)
     pairs = list(zip(lefts.tolist(), rights.tolist(), strict=True))
-    assert pairs == sorted(set(pairs))
+    assert len(pairs) == len(set(pairs)) > 0
     assert all(left < right for left, right in pairs)
 
 

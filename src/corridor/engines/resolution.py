@@ -39,20 +39,19 @@ FROM query AS q
 JOIN stored AS s USING (key)
 SEMI JOIN selective USING (key)
 WHERE q.owner <> s.owner
-ORDER BY lo, hi
 """
 
 
 def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
     """Every candidate pair of the resolver's records once, as two arrays of positions
-    (left < right), in order."""
+    (left < right)."""
     index = resolver.screener.index
     hashes: list[int] = []
     owners: list[int] = []
     for position, person in enumerate(resolver.screener.alerts):
-        for key in keys(person, query=True):
-            hashes.append(hash(key))
-            owners.append(position)
+        own = keys(person, query=True)
+        hashes.extend(map(hash, own))
+        owners.extend([position] * len(own))
     query = {
         "key": np.asarray(hashes, dtype=np.int64),
         "owner": np.asarray(owners, dtype=np.int32),

@@ -7,10 +7,11 @@ import random
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corridor.domain.names.tokens import ascii_upper
 from corridor.domain.screening.model import Model
-from corridor.domain.screening.records import Person
+from corridor.domain.screening.records import NameForm, Person
 from corridor.domain.screening.score import Scored
 from corridor.domain.screening.screener import Screener
 
@@ -95,20 +96,19 @@ class Resolver:
     def score_positions(
         self, lefts: Sequence[int], rights: Sequence[int], threshold: float
     ) -> list[ScoredPair]:
-        """The candidate pairs given by position (the bulk engine's), each scored once with
-        the left record as the traveller; those at or above ``threshold``."""
+        """The candidate pairs given by position (the bulk engine's), each weighed once with
+        the left record as the traveller; those at or above ``threshold``, explained."""
         out = []
         records = self.by_position
         scorer = self.scorer
-        floor, phone_floor = self._floor(threshold, 0.0), self._floor(threshold, PHONE_BITS)
+        needed = self.model.bits_for(threshold) - 1e-9
         for i, j in zip(lefts, rights, strict=True):
             left, right = records[i], records[j]
-            shared_phone = left.phone is not None and left.phone == right.phone
-            hit = scorer.score(left.person, right.person, phone_floor if shared_phone else floor)
-            if hit is None:
-                continue
-            bits = hit.bits + PHONE_BITS if shared_phone else hit.bits
-            if self.model.score(bits) >= threshold:  # explained only when kept
+            phone = PHONE_BITS if left.phone is not None and left.phone == right.phone else 0.0
+            bits = scorer.bits(left.person, right.person, needed - phone)
+            if bits is not None and bits + phone >= needed:
+                hit = scorer.score(left.person, right.person)
+                assert hit is not None
                 out.append(self.with_phone(hit, left, right))
         return out
 
@@ -180,11 +180,10 @@ class Resolver:
         """The evidence that two records are one person, for the compatibility check."""
         if marks_differ(left.person, right.person):
             return float("-inf")
-        scored = self.scorer.score(left.person, right.person)
-        if scored is None:
-            return float("-inf")
+        bits = self.scorer.bits(left.person, right.person)
+        assert bits is not None  # no floor, so always weighed
         phone = PHONE_BITS if left.phone and left.phone == right.phone else 0.0
-        return scored.bits + phone
+        return bits + phone
 
     def compatible(self, record: ResolverRecord, members: Sequence[ResolverRecord]) -> bool:
         """May ``record`` join the entity of ``members``? Every pair must hold up."""
@@ -213,10 +212,12 @@ class Resolver:
         return {rid: f"E{sorted(members[cluster[rid]])[0]}" for rid in self.records}
 
 
-def _marked(person: Person) -> dict[str, str]:
-    """The person's Latin name tokens that carry diacritics, by their unmarked form."""
+@lru_cache(maxsize=200_000)
+def _marked(names: tuple[NameForm, ...]) -> dict[str, str]:
+    """The name's Latin tokens that carry diacritics, by their unmarked form (once per
+    name: clustering asks for each pair of records it weighs)."""
     out: dict[str, str] = {}
-    for form in person.names:
+    for form in names:
         for token in unicodedata.normalize("NFC", form.written).lower().split():
             latin = all(
                 c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN")
@@ -232,5 +233,5 @@ def marks_differ(left: Person, right: Person) -> bool:
     token (Hùng and Hưng, twins at one address): the marks are all that tells them apart, so
     the records cannot be one person. Records without marks (most sources drop them) are not
     affected."""
-    ours, theirs = _marked(left), _marked(right)
+    ours, theirs = _marked(left.names), _marked(right.names)
     return any(ours[key] != theirs[key] for key in ours.keys() & theirs.keys())

@@ -11,6 +11,7 @@ million alerts take a few hundred megabytes and a look-up is a binary search.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -18,22 +19,34 @@ import numpy.typing as npt
 
 from corridor.domain.names.fold import fold, skeleton
 from corridor.domain.names.variants import labels
-from corridor.domain.screening.records import Person, readings
+from corridor.domain.screening.records import NameForm, Person
 
 MAX_POSTINGS = 250  # a key shared by more alerts (NGUYEN+THI) selects nothing on its own
 
 
-def _name_tokens(person: Person) -> Iterator[tuple[str, ...]]:
-    for reading in readings(person):
+def _name_tokens(names: tuple[NameForm, ...]) -> Iterator[tuple[str, ...]]:
+    for reading in (reading for form in names for reading in form.readings):
         yield reading
         for i in range(len(reading) - 1):  # JIAN PING written JIANPING
             yield (*reading[:i], reading[i] + reading[i + 1], *reading[i + 2 :])
 
 
 def keys(person: Person, *, query: bool) -> set[str]:
+    name_keys, tokens = _name_keys(person.names)
+    out = set(name_keys)
+    for date_key in _date_keys(person, query=query):
+        out.update(f"d|{token}|{date_key}" for token in tokens)
+    out.update(f"n|{document}" for document in person.documents)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _name_keys(names: tuple[NameForm, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of the name alone, and the folded parts that date keys pair with; made
+    once per name (a register's names repeat, and each record is keyed twice)."""
     out: set[str] = set()
     tokens: set[str] = set()
-    for reading in _name_tokens(person):
+    for reading in _name_tokens(names):
         folded = sorted({label for t in reading for label in (labels(t) or [fold(t)])})
         tokens.update(folded)
         out.update(f"p|{a}|{b}" for a, b in combinations(folded, 2))
@@ -42,10 +55,7 @@ def keys(person: Person, *, query: bool) -> set[str]:
         out.update(f"s|{a}|{b}" for a, b in combinations(skeletons, 2))
         if len(folded) == 1:
             out.add(f"t|{folded[0]}")
-    for date_key in _date_keys(person, query=query):
-        out.update(f"d|{token}|{date_key}" for token in tokens)
-    out.update(f"n|{document}" for document in person.documents)
-    return out
+    return frozenset(out), frozenset(tokens)
 
 
 def _date_keys(person: Person, *, query: bool) -> list[str]:
@@ -63,9 +73,9 @@ class CandidateIndex:
         hashes: list[int] = []
         owners: list[int] = []
         for position, alert in enumerate(alerts):
-            for key in keys(alert, query=False):
-                hashes.append(hash(key))
-                owners.append(position)
+            found = keys(alert, query=False)
+            hashes.extend(map(hash, found))
+            owners.extend([position] * len(found))
         order = np.argsort(np.asarray(hashes, dtype=np.int64), kind="stable")
         self.hashes: npt.NDArray[np.int64] = np.asarray(hashes, dtype=np.int64)[order]
         self.owners: npt.NDArray[np.int32] = np.asarray(owners, dtype=np.int32)[order]

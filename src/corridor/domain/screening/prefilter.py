@@ -27,6 +27,9 @@ class DateFilter:
         self.value = np.zeros(count, dtype=np.int64)  # YYYYMMDD, zeros where unknown
         self.until = np.zeros(count, dtype=np.int64)  # last year of a range
         self.kind = np.zeros(count, dtype=np.int8)
+        self._years: npt.NDArray[np.int32] | None = None
+        self._months: npt.NDArray[np.int32] | None = None
+        self.value32 = self.swapped = np.zeros(0, dtype=np.int32)
         for i, born in enumerate(dates):
             if born is None:
                 continue
@@ -63,20 +66,33 @@ class DateFilter:
     def compatible_pairs(self, lefts: Positions, rights: Positions) -> Positions:
         """Of the pairs (``lefts[k]``, ``rights[k]``), the indexes k whose two birth dates do
         not disagree: the same test as ``compatible``, for a whole candidate list of a
-        dataset at once."""
-        lv, rv = self.value[lefts], self.value[rights]
+        dataset at once (every comparison on 32-bit values gathered once per side)."""
+        years, months = self._parts()
+        lv, rv = self.value32[lefts], self.value32[rights]
         lk, rk = self.kind[lefts], self.kind[rights]
-        ly, ry = lv // 10_000, rv // 10_000
-        lm, rm = (lv // 100) % 100, (rv // 100) % 100
+        ly, ry = years[lefts], years[rights]
         keep = (lk == MISSING) | (rk == MISSING)
         left_range, right_range = lk == RANGE, rk == RANGE
-        keep |= left_range & (ly <= ry) & (ry <= self.until[lefts])
-        keep |= ~left_range & right_range & (ry <= ly) & (ly <= self.until[rights])
-        dated = (lk != MISSING) & (rk != MISSING) & ~left_range & ~right_range
+        if left_range.any() or right_range.any():
+            keep |= left_range & (ly <= ry) & (ry <= self.until[lefts])
+            keep |= ~left_range & right_range & (ry <= ly) & (ly <= self.until[rights])
+        dated = ~keep & ~left_range & ~right_range
         full = dated & (lk == FULL) & (rk == FULL)
-        swapped = ly * 10_000 + (lv % 100) * 100 + lm
-        differing = ((lv[:, None] // _POWERS) % 10 != (rv[:, None] // _POWERS) % 10).sum(axis=1)
-        keep |= full & ((lv == rv) | (swapped == rv) | (differing <= 1))
+        keep |= full & ((lv == rv) | (self.swapped[lefts] == rv))
         partial = dated & ~full & (ly == ry)
-        keep |= partial & ((lk == YEAR) | (rk == YEAR) | (lm == rm))
+        keep |= partial & ((lk == YEAR) | (rk == YEAR) | (months[lefts] == months[rights]))
+        slips = np.flatnonzero(full & ~keep)  # one digit apart: counted where it can matter
+        left_digits = (lv[slips, None] // _POWERS) % 10
+        right_digits = (rv[slips, None] // _POWERS) % 10
+        keep[slips[(left_digits != right_digits).sum(axis=1) <= 1]] = True
         return np.flatnonzero(keep).astype(np.int32)
+
+    def _parts(self) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+        """Years and months by position, and the 32-bit values and day-month swaps that
+        ``compatible_pairs`` compares (made on first use)."""
+        if self._years is None or self._months is None:
+            value = self.value.astype(np.int32)
+            self._years, self._months = value // 10_000, (value // 100) % 100
+            self.value32 = value
+            self.swapped = self._years * 10_000 + (value % 100) * 100 + self._months
+        return self._years, self._months

@@ -3,7 +3,8 @@ with every feature's contribution kept for the explanation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from corridor.domain.names.compare import NameMatch, align
@@ -49,7 +50,7 @@ def score_pair(
     partial = sum(f.bits for f in others)
     if model.score(partial + model.name["cap_bits"]) < floor:
         return None
-    name = _name_feature(traveller, alert, model, weight)
+    name = _name_feature(best_name_match(traveller, alert, model, weight))
     bits = partial + name.bits
     return Scored(traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version)
 
@@ -65,7 +66,44 @@ class PairScorer:
     def __init__(self, model: Model, weight: Weight) -> None:
         self.model = model
         self.weight = weight
-        self._names: dict[tuple[tuple[NameForm, ...], tuple[NameForm, ...]], Feature] = {}
+        self._names: dict[tuple[tuple[NameForm, ...], tuple[NameForm, ...]], BestMatch] = {}
+        self._aligned: dict[tuple[tuple[str, ...], tuple[str, ...]], NameMatch] = {}
+
+    def _best(self, traveller: Person, alert: Person) -> BestMatch:
+        key = (traveller.names, alert.names)
+        best = self._names.get(key)
+        if best is None:
+            if len(self._names) >= self.LIMIT:
+                self._names.clear()
+            best = best_name_match(traveller, alert, self.model, self.weight, self._align)
+            self._names[key] = best
+        return best
+
+    def _align(self, left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatch:
+        """``align``, remembered per pair of readings: names written differently (case,
+        marks, script) often read alike."""
+        key = (tuple(left), tuple(right))
+        match = self._aligned.get(key)
+        if match is None:
+            if len(self._aligned) >= self.LIMIT:
+                self._aligned.clear()
+            match = self._aligned[key] = align(left, right, weight)
+        return match
+
+    def bits(self, traveller: Person, alert: Person, floor: float = -math.inf) -> float | None:
+        """The pair's evidence alone, without the explanation: what ``score`` would give
+        as ``bits``; None when it cannot reach ``floor`` bits even with a perfect name. The
+        fast path for weighing many pairs of which few are kept."""
+        model = self.model
+        partial = (
+            compare_birth_dates(traveller.birth_date, alert.birth_date, model.birth_date).bits
+            + model.sex[_sex_how(traveller, alert)]
+            + model.nationality[_nationality_how(traveller, alert)]
+            + model.document[_document_how(traveller, alert)]
+        )
+        if partial + model.name["cap_bits"] < floor:
+            return None
+        return partial + self._best(traveller, alert)[0]
 
     def score(self, traveller: Person, alert: Person, floor: float = 0.0) -> Scored | None:
         model = self.model
@@ -73,12 +111,7 @@ class PairScorer:
         partial = sum(f.bits for f in others)
         if model.score(partial + model.name["cap_bits"]) < floor:
             return None
-        key = (traveller.names, alert.names)
-        name = self._names.get(key)
-        if name is None:
-            if len(self._names) >= self.LIMIT:
-                self._names.clear()
-            name = self._names[key] = _name_feature(traveller, alert, model, self.weight)
+        name = _name_feature(self._best(traveller, alert))
         bits = partial + name.bits
         return Scored(
             traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version
@@ -102,18 +135,25 @@ def _other_features(traveller: Person, alert: Person, model: Model) -> tuple[Fea
     )
 
 
+BestMatch = tuple[float, NameMatch | None, str, str]  # bits, alignment, the two names
+
+
 def best_name_match(
-    traveller: Person, alert: Person, model: Model, weight: Weight
-) -> tuple[float, NameMatch | None, str, str]:
+    traveller: Person,
+    alert: Person,
+    model: Model,
+    weight: Weight,
+    aligner: Callable[[Sequence[str], Sequence[str], Weight], NameMatch] = align,
+) -> BestMatch:
     """The best alignment over every reading of every name on both sides, in bits."""
     penalty, conflict = model.name["unmatched_penalty"], model.name["conflict_bits"]
     middle = model.name["middle_factor"]
-    best: tuple[float, NameMatch | None, str, str] = (model.name["no_match_bits"], None, "", "")
+    best: BestMatch = (model.name["no_match_bits"], None, "", "")
     for tform in traveller.names:
         for treading in tform.readings:
             for aform in alert.names:
                 for areading in aform.readings:
-                    match = align(treading, areading, weight)
+                    match = aligner(treading, areading, weight)
                     if not match.matches:
                         continue
                     left = _certain(
@@ -164,8 +204,8 @@ def _certain(
     return certain[: max(0, len(certain) - absorbed)]
 
 
-def _name_feature(traveller: Person, alert: Person, model: Model, weight: Weight) -> Feature:
-    bits, match, twritten, awritten = best_name_match(traveller, alert, model, weight)
+def _name_feature(best: BestMatch) -> Feature:
+    bits, match, twritten, awritten = best
     if match is None:
         return Feature("name", "none", bits, "no name part in common")
     pairs = ", ".join(
@@ -178,27 +218,48 @@ def _name_feature(traveller: Person, alert: Person, model: Model, weight: Weight
     return Feature("name", "matched", bits, detail)
 
 
-def _sex(traveller: Person, alert: Person, model: Model) -> Feature:
+def _sex_how(traveller: Person, alert: Person) -> str:
     if not traveller.sex or not alert.sex or "X" in (traveller.sex, alert.sex):
-        return Feature("sex", "missing", model.sex["missing"], "unknown")
-    how = "same" if traveller.sex == alert.sex else "different"
+        return "missing"
+    return "same" if traveller.sex == alert.sex else "different"
+
+
+def _sex(traveller: Person, alert: Person, model: Model) -> Feature:
+    how = _sex_how(traveller, alert)
+    if how == "missing":
+        return Feature("sex", how, model.sex[how], "unknown")
     return Feature("sex", how, model.sex[how], f"{how} ({traveller.sex}/{alert.sex})")
 
 
-def _nationality(traveller: Person, alert: Person, model: Model) -> Feature:
+def _nationality_how(traveller: Person, alert: Person) -> str:
     if not traveller.nationalities or not alert.nationalities:
-        return Feature("nationality", "missing", model.nationality["missing"], "unknown")
-    shared = traveller.nationalities & alert.nationalities
-    how = "same" if shared else "different"
-    shown = ",".join(sorted(shared or traveller.nationalities | alert.nationalities))
+        return "missing"
+    return "same" if traveller.nationalities & alert.nationalities else "different"
+
+
+def _nationality(traveller: Person, alert: Person, model: Model) -> Feature:
+    how = _nationality_how(traveller, alert)
+    if how == "missing":
+        return Feature("nationality", how, model.nationality[how], "unknown")
+    shown = ",".join(
+        sorted(traveller.nationalities & alert.nationalities)
+        or sorted(traveller.nationalities | alert.nationalities)
+    )
     return Feature("nationality", how, model.nationality[how], f"{how} ({shown})")
 
 
-def _document(traveller: Person, alert: Person, model: Model) -> Feature:
+def _document_how(traveller: Person, alert: Person) -> str:
     if not traveller.documents or not alert.documents:
-        return Feature("document", "missing", model.document["missing"], "not compared")
-    if traveller.documents & alert.documents:
+        return "missing"
+    return "same" if traveller.documents & alert.documents else "different"
+
+
+def _document(traveller: Person, alert: Person, model: Model) -> Feature:
+    how = _document_how(traveller, alert)
+    if how == "missing":
+        return Feature("document", how, model.document[how], "not compared")
+    if how == "same":
         exact = set(traveller.document_numbers) & set(alert.document_numbers)
         detail = "same number" if exact else "same number read with OCR confusions undone"
-        return Feature("document", "same", model.document["same"], detail)
-    return Feature("document", "different", model.document["different"], "different numbers")
+        return Feature("document", how, model.document[how], detail)
+    return Feature("document", how, model.document[how], "different numbers")
