@@ -43,6 +43,7 @@ from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
 
 ROOT = Path(__file__).resolve().parent.parent
+COLUMNS = "id,source,full_name,birth_date,nationality,sex,document_number,phone,address".split(",")
 SOURCES = {
     "VNM": ["VNM-MPS-residents", "VNM-IMM-crossings", "GBR-HO-visa", "JPN-ISA-landing"],
     "CHN": ["CHN-NIA-crossings", "GBR-BF-crossings", "KOR-MOJ-stay"],
@@ -143,10 +144,7 @@ def generate(path: Path, count: int, seed: int = 2026) -> dict[str, int]:
     truth: dict[str, int] = {}
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            ["id", "source", "full_name", "birth_date", "nationality", "sex"]
-            + ["document_number", "phone", "address"]
-        )
+        writer.writerow(COLUMNS)
         number = written = 0
         while written < count:
             person = _person(rng, number)
@@ -267,15 +265,11 @@ def main() -> None:
         )
         if args.splink:
             peers = ROOT / ".venv-peers" / "bin" / "python"
-            splink = [
-                str(peers),
-                str(ROOT / "benchmarks" / "resolution_quality.py"),
-                "--splink-only",
-                "--records",
-                str(records),
-                "--out",
-                str(entities),
-            ]
+            run = (
+                "import sys; from pathlib import Path; sys.path.insert(0, 'benchmarks'); "
+                "from resolution_quality import splink; splink(Path(sys.argv[1]), Path(sys.argv[2]))"
+            )
+            splink = [str(peers), "-c", run, str(records), str(entities)]
             splink_elapsed, splink_peak = _timed(splink)
             precision, recall = _pairwise(truth, entities)
             print(

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from corridor.cli import context
-from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.domain.resolution.resolver import REVIEW_FROM, Resolver, ResolverRecord
 from corridor.domain.resolution.training import as_data, comparison, train
 from corridor.domain.screening.model import model_from_text
 from corridor.engines.resolution import scored_pairs
@@ -30,7 +30,10 @@ def resolve(
     out: Annotated[Path, typer.Option(help="Where to write record_id,entity_id.")],
     pairs: Annotated[
         Path | None,
-        typer.Option(help="Also write left_id,right_id,score,explanation for the scored pairs."),
+        typer.Option(
+            help="Also write left_id,right_id,score,explanation for every pair scored at or "
+            "above the review threshold (0.15, or --threshold if lower)."
+        ),
     ] = None,
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Link pairs at or above this score.")
@@ -70,8 +73,10 @@ def resolve(
             )
             context.errors.print(f"model trained on {records.name} written to {train_model}")
             resolver = Resolver(read, model=trained)
-        scored = scored_pairs(resolver, threshold)
-        entity_of = resolver.entities(scored)
+        # With --pairs, the doubtful pairs below the threshold are weighed and written too.
+        scored = scored_pairs(resolver, min(threshold, REVIEW_FROM) if pairs else threshold)
+        linked = [p for p in scored if p.score >= threshold]
+        entity_of = resolver.entities(linked)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -84,5 +89,5 @@ def resolve(
             writer.writerows((p.left, p.right, f"{p.score:.4f}", p.explanation) for p in scored)
     context.errors.print(
         f"{len(read):,} records in {len(set(entity_of.values())):,} entities "
-        f"({len(scored):,} linked pairs) in {time.perf_counter() - started:.1f} s"
+        f"({len(linked):,} linked pairs) in {time.perf_counter() - started:.1f} s"
     )

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from corridor.domain.principal import Principal
 from corridor.domain.resolution import ftm
-from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.domain.resolution.resolver import AUTO_LINK, REVIEW_FROM, Resolver, ResolverRecord
 from corridor.domain.resolution.training import comparison, train
 from corridor.domain.roles import Role
 from corridor.domain.screening.model import Model
@@ -35,8 +35,6 @@ from corridor.services import audit
 from corridor.store.database import Database
 from corridor.store.models import EntityChange, Judgement, PersonRecord, ReviewPair
 
-AUTO_LINK = 0.5  # pairs at or above are linked, as `corridor resolve --threshold` defaults
-REVIEW_FROM = 0.15  # pairs from here up to AUTO_LINK go to the review queue
 VERDICTS = ("same", "not_same", "unsure")
 FIELDS = ("full_name", "birth_date", "nationality", "sex", "document_number", "phone", "address")
 ANALYSTS = (Role.ANALYST, Role.CASE_OFFICER)

@@ -54,6 +54,8 @@ def entities(tmp_path: Path) -> dict[str, str]:
     assert list(rows[0]) == ["record_id", "entity_id"]
     explained = list(csv.DictReader(pairs.open(encoding="utf-8")))
     assert all(p["explanation"] for p in explained)
+    scores = {(p["left_id"], p["right_id"]): float(p["score"]) for p in explained}
+    assert 0.15 <= scores[("R8", "R9")] < 0.5  # a doubtful pair is written, for review
     return {r["record_id"]: r["entity_id"] for r in rows}
 
 

@@ -17,6 +17,8 @@ from corridor.domain.screening.screener import Screener
 
 PHONE_BITS = 2.0  # a shared phone: a household's or a broker's as often as one person's
 COMPATIBLE_BITS = 4.0  # every pair inside an entity must at least reach this
+AUTO_LINK = 0.5  # pairs at or above are linked (`corridor resolve --threshold` defaults to it)
+REVIEW_FROM = 0.15  # pairs from here up to the link threshold are for an analyst to review
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,18 +165,23 @@ class Resolver:
     def _bits(self, a: str, b: str) -> float:
         """``bits`` for two records of this resolver, with the judgements; remembered, since
         clustering asks again each time two groups holding them meet."""
-        known = self._known.get((a, b))
+        pair = (a, b) if a < b else (b, a)
+        known = self._known.get(pair)
         if known is None:
-            known = self._known[(a, b)] = self._judged_bits(a, b)
+            known = self._known[pair] = self._judged_bits(pair, None)
         return known
 
-    def _judged_bits(self, a: str, b: str) -> float:
-        pair = (a, b) if a < b else (b, a)
+    def _judged_bits(self, pair: tuple[str, str], scored: float | None) -> float:
+        """The evidence for an ordered pair of ids: a judgement's if there is one, else
+        ``scored`` (already weighed) or its ``bits``."""
         if pair in self.not_same:
             return float("-inf")
         if pair in self.same:
             return float("inf")
-        return self.bits(self.records[a], self.records[b])
+        left, right = self.records[pair[0]], self.records[pair[1]]
+        if scored is None:
+            return self.bits(left, right)
+        return float("-inf") if marks_differ(left.person, right.person) else scored
 
     def bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
         """The evidence that two records are one person, for the compatibility check."""
@@ -200,6 +207,10 @@ class Resolver:
             for a, b in sorted(self.same)
             if a in self.records and b in self.records
         ]
+        for pair in pairs:  # weighed already (perhaps in another process): not again
+            key = (pair.left, pair.right)
+            if key not in self._known:
+                self._known[key] = self._judged_bits(key, pair.bits)
         for pair in [*judged, *pairs]:
             a, b = cluster[pair.left], cluster[pair.right]
             if a == b:
