@@ -61,10 +61,13 @@ def resolve(
             )
         else:
             read.append(item[1])
+    stage = _Stages(started)
+    stage.done(f"{len(read):,} records read")
     with context.errors.status(f"resolving {len(read):,} records"):
         resolver = Resolver(
             read, model=model_from_text(model.read_text("utf-8")) if model else None
         )
+        stage.done("names weighed and records indexed")
         if train_model is not None:
             trained = train([comparison(c) for c in resolver.candidates()], resolver.model)
             train_model.write_text(
@@ -74,9 +77,13 @@ def resolve(
             context.errors.print(f"model trained on {records.name} written to {train_model}")
             resolver = Resolver(read, model=trained)
         # With --pairs, the doubtful pairs below the threshold are weighed and written too.
-        scored = scored_pairs(resolver, min(threshold, REVIEW_FROM) if pairs else threshold)
+        scored = scored_pairs(
+            resolver, min(threshold, REVIEW_FROM) if pairs else threshold, progress=stage.done
+        )
+        stage.done(f"{len(scored):,} pairs kept")
         linked = [p for p in scored if p.score >= threshold]
         entity_of = resolver.entities(linked)
+        stage.done("entities formed")
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -91,3 +98,15 @@ def resolve(
         f"{len(read):,} records in {len(set(entity_of.values())):,} entities "
         f"({len(linked):,} linked pairs) in {time.perf_counter() - started:.1f} s"
     )
+
+
+class _Stages:
+    """Each stage of a run on the terminal as it ends, with its time."""
+
+    def __init__(self, started: float) -> None:
+        self.last = started
+
+    def done(self, what: str) -> None:
+        now = time.perf_counter()
+        context.errors.print(f"{what} ({now - self.last:.1f} s)", highlight=False)
+        self.last = now

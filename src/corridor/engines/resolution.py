@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 
 import duckdb
 import numpy as np
@@ -82,12 +83,17 @@ def _score_slice(bounds: tuple[int, int]) -> list[ScoredPair]:
 
 
 def scored_pairs(
-    resolver: Resolver, threshold: float, workers: int | None = None
+    resolver: Resolver,
+    threshold: float,
+    workers: int | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[ScoredPair]:
     """Every pair of the resolver's records at or above ``threshold``, once, best first;
-    scored on ``workers`` processes (default: every core)."""
+    scored on ``workers`` processes (default: every core). ``progress`` hears of each stage."""
     global _RESOLVER, _PAIRS, _THRESHOLD
     lefts, rights = candidate_pairs(resolver)
+    if progress is not None:
+        progress(f"{len(lefts):,} candidate pairs found")
     total = len(lefts)
     bounds = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
     count = workers or os.cpu_count() or 1
