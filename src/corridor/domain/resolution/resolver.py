@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,23 +56,13 @@ class Resolver:
         self.not_same = {tuple(sorted(p)) for p in not_same}  # type: ignore[misc]
 
     def pairs(self, threshold: float) -> list[ScoredPair]:
-        """Every pair at or above ``threshold``, once, best first."""
-        return self.merge_pairs([self.pairs_from(list(self.records), threshold)])
-
-    def pairs_from(self, record_ids: Sequence[str], threshold: float) -> list[ScoredPair]:
-        """The pairs each of ``record_ids`` finds as the traveller, at or above ``threshold``,
-        in their order (a pair can appear twice, once from each side)."""
-        out = []
-        floor = self._floor(threshold, PHONE_BITS)
-        for record_id in record_ids:
-            record = self.records[record_id]
-            for hit in self.screener.check(record.person, threshold=floor):
-                if hit.alert_id == record_id:
-                    continue
-                pair = self._with_phone(hit)
-                if pair.score >= threshold:
-                    out.append(pair)
-        return out
+        """Every pair at or above ``threshold``, once, best first: record by record, as
+        ``matches`` finds them (the bulk engine finds the same pairs faster)."""
+        found: dict[tuple[str, str], ScoredPair] = {}
+        for record in self.records.values():
+            for pair in self.matches(record, threshold):
+                found.setdefault((pair.left, pair.right), pair)
+        return sorted(found.values(), key=lambda p: (-p.bits, p.left, p.right))
 
     def matches(
         self, incoming: ResolverRecord, threshold: float, others: Sequence[ResolverRecord] = ()
@@ -138,20 +128,6 @@ class Resolver:
                 if len(out) >= limit:
                     return out
         return out
-
-    @staticmethod
-    def merge_pairs(chunks: Iterable[list[ScoredPair]]) -> list[ScoredPair]:
-        """Chunks of ``pairs_from`` in record order, each pair kept once (from the side that
-        found it first), best first."""
-        found: dict[tuple[str, str], ScoredPair] = {}
-        for chunk in chunks:
-            for pair in chunk:
-                found.setdefault((pair.left, pair.right), pair)
-        return sorted(found.values(), key=lambda p: (-p.bits, p.left, p.right))
-
-    def _with_phone(self, hit: Scored) -> ScoredPair:
-        left, right = self.records[hit.traveller_id], self.records[hit.alert_id]
-        return self.with_phone(hit, left, right)
 
     def with_phone(self, hit: Scored, left: ResolverRecord, right: ResolverRecord) -> ScoredPair:
         """A scored pair with the phone's evidence added, ids in order."""

@@ -41,25 +41,11 @@ class Scored:
         return f"{'; '.join(parts)} [{self.model}]"
 
 
-def score_pair(
-    traveller: Person, alert: Person, model: Model, weight: Weight, floor: float = 0.0
-) -> Scored | None:
-    """The pair's score; None when it cannot reach ``floor`` even with a perfect name (the
-    cheap features are scored first, so most candidates never need a name alignment)."""
-    others = _other_features(traveller, alert, model)
-    partial = sum(f.bits for f in others)
-    if model.score(partial + model.name["cap_bits"]) < floor:
-        return None
-    name = _name_feature(best_name_match(traveller, alert, model, weight))
-    bits = partial + name.bits
-    return Scored(traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version)
-
-
 class PairScorer:
-    """``score_pair`` for many pairs under one model and one set of weights, remembering the
-    name comparison per pair of names: in a register the same two names meet again and again
-    (a person's records from one source, a common name's namesakes), and the alignment is
-    the costly part of a score."""
+    """Pairs scored under one model and one set of weights, the name comparison remembered
+    per pair of names: in a register the same two names meet again and again (a person's
+    records from one source, a common name's namesakes), and the alignment is the costly
+    part of a score."""
 
     LIMIT = 1_000_000
 
@@ -106,6 +92,9 @@ class PairScorer:
         return partial + self._best(traveller, alert)[0]
 
     def score(self, traveller: Person, alert: Person, floor: float = 0.0) -> Scored | None:
+        """The pair's score, every feature explained; None when it cannot reach ``floor``
+        even with a perfect name (the cheap features are weighed first, so most candidates
+        never need a name alignment)."""
         model = self.model
         others = _other_features(traveller, alert, model)
         partial = sum(f.bits for f in others)
