@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
-from corridor.domain.screening.index import MAX_POSTINGS, keys
+from corridor.domain.screening.index import MAX_POSTINGS, key_arrays
 
 CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough to balance
 Positions = npt.NDArray[np.int32]
@@ -46,18 +46,10 @@ WHERE q.owner <> s.owner
 def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
     """Every candidate pair of the resolver's records once, as two arrays of positions
     (left < right)."""
-    index = resolver.screener.index
-    hashes: list[int] = []
-    owners: list[int] = []
-    for position, person in enumerate(resolver.screener.alerts):
-        own = keys(person, query=True)
-        hashes.extend(map(hash, own))
-        owners.extend([position] * len(own))
-    query = {
-        "key": np.asarray(hashes, dtype=np.int64),
-        "owner": np.asarray(owners, dtype=np.int32),
-    }
-    stored = {"key": index.hashes, "owner": index.owners}
+    screener = resolver.screener
+    hashes, owners = key_arrays(screener.alerts, query=True)
+    query = {"key": hashes, "owner": owners}
+    stored = {"key": screener.index.hashes, "owner": screener.index.owners}
     with duckdb.connect() as con:
         con.execute("SET enable_progress_bar = false")
         con.register("query", query)
@@ -65,7 +57,6 @@ def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
         found = con.execute(_BLOCKING, {"max_postings": MAX_POSTINGS}).fetchnumpy()
     lefts = np.asarray(found["lo"], dtype=np.int32)
     rights = np.asarray(found["hi"], dtype=np.int32)
-    screener = resolver.screener
     if screener.dates_decide:  # as a single check does: disagreeing dates are never a match
         kept = screener.dates.compatible_pairs(lefts, rights)
         lefts, rights = lefts[kept], rights[kept]

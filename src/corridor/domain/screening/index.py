@@ -68,17 +68,26 @@ def _date_keys(person: Person, *, query: bool) -> list[str]:
     return sorted({text, text[:7], text[:4]}) if born.is_full else born.keys()
 
 
+def key_arrays(
+    people: Sequence[Person], *, query: bool
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """Every person's keys hashed to 64 bits, beside the position of the person holding each
+    (a person's keys as stored in the index, or as a look-up asks for them)."""
+    hashes: list[int] = []
+    owners: list[int] = []
+    for position, person in enumerate(people):
+        found = keys(person, query=query)
+        hashes.extend(map(hash, found))
+        owners.extend([position] * len(found))
+    return np.asarray(hashes, dtype=np.int64), np.asarray(owners, dtype=np.int32)
+
+
 class CandidateIndex:
     def __init__(self, alerts: Sequence[Person]) -> None:
-        hashes: list[int] = []
-        owners: list[int] = []
-        for position, alert in enumerate(alerts):
-            found = keys(alert, query=False)
-            hashes.extend(map(hash, found))
-            owners.extend([position] * len(found))
-        order = np.argsort(np.asarray(hashes, dtype=np.int64), kind="stable")
-        self.hashes: npt.NDArray[np.int64] = np.asarray(hashes, dtype=np.int64)[order]
-        self.owners: npt.NDArray[np.int32] = np.asarray(owners, dtype=np.int32)[order]
+        hashes, owners = key_arrays(alerts, query=False)
+        order = np.argsort(hashes, kind="stable")
+        self.hashes: npt.NDArray[np.int64] = hashes[order]
+        self.owners: npt.NDArray[np.int32] = owners[order]
 
     @property
     def nbytes(self) -> int:

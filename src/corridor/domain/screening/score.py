@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from corridor.domain.names.compare import NameMatch, align
 from corridor.domain.screening.dates import compare_birth_dates
@@ -56,25 +57,18 @@ class PairScorer:
         self._aligned: dict[tuple[tuple[str, ...], tuple[str, ...]], NameMatch] = {}
 
     def _best(self, traveller: Person, alert: Person) -> BestMatch:
-        key = (traveller.names, alert.names)
-        best = self._names.get(key)
-        if best is None:
-            if len(self._names) >= self.LIMIT:
-                self._names.clear()
-            best = best_name_match(traveller, alert, self.model, self.weight, self._align)
-            self._names[key] = best
-        return best
+        return _remembered(
+            self._names,
+            (traveller.names, alert.names),
+            lambda: best_name_match(traveller, alert, self.model, self.weight, self._align),
+        )
 
     def _align(self, left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatch:
         """``align``, remembered per pair of readings: names written differently (case,
         marks, script) often read alike."""
-        key = (tuple(left), tuple(right))
-        match = self._aligned.get(key)
-        if match is None:
-            if len(self._aligned) >= self.LIMIT:
-                self._aligned.clear()
-            match = self._aligned[key] = align(left, right, weight)
-        return match
+        return _remembered(
+            self._aligned, (tuple(left), tuple(right)), lambda: align(left, right, weight)
+        )
 
     def bits(self, traveller: Person, alert: Person, floor: float = -math.inf) -> float | None:
         """The pair's evidence alone, without the explanation: what ``score`` would give
@@ -105,6 +99,21 @@ class PairScorer:
         return Scored(
             traveller.id, alert.id, bits, model.score(bits), (name, *others), model.version
         )
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remembered(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    """``cache[key]``, made on first asking; a full cache (``PairScorer.LIMIT``) starts
+    again rather than growing without bound in a long-running node."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= PairScorer.LIMIT:
+            cache.clear()
+        value = cache[key] = make()
+    return value
 
 
 def _other_features(traveller: Person, alert: Person, model: Model) -> tuple[Feature, ...]:
