@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from corridor.domain.resolution.addresses import address_key
 from corridor.domain.resolution.phones import normalise_phone, region_of
 from corridor.domain.resolution.resolver import ResolverRecord
 from corridor.errors import InvalidInput
@@ -28,4 +29,5 @@ def record_of(record_id: str, values: dict[str, object]) -> ResolverRecord:
     raw = str(values.get("phone") or "")
     nationality = str(values.get("nationality") or "")
     phone = normalise_phone(raw, region_of(source, nationality)) if raw else None
-    return ResolverRecord(person_of_row(record_id, values), phone)
+    address = address_key(str(values.get("address") or ""))
+    return ResolverRecord(person_of_row(record_id, values), phone, address)

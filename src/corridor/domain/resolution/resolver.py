@@ -3,8 +3,10 @@ then clusters that grow in score order only while every pair inside stays compat
 
 from __future__ import annotations
 
+import math
 import random
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +17,12 @@ from corridor.domain.screening.records import NameForm, Person
 from corridor.domain.screening.score import Scored
 from corridor.domain.screening.screener import Screener
 
-PHONE_BITS = 2.0  # a shared phone: a household's or a broker's as often as one person's
+# A shared phone or address: a household's as often as one person's, so it weighs little, and
+# less again as more records give it (a broker's phone, a hostel's address say nothing).
+PHONE_BITS = 2.0
+ADDRESS_BITS = 2.0
+CONTACT_BITS = PHONE_BITS + ADDRESS_BITS  # the most that contacts can add to a name's score
+HOUSEHOLD = 8  # records a family's phone or home may appear on before it says less
 COMPATIBLE_BITS = 4.0  # every pair inside an entity must at least reach this
 AUTO_LINK = 0.5  # pairs at or above are linked (`corridor resolve --threshold` defaults to it)
 REVIEW_FROM = 0.15  # pairs from here up to the link threshold are for an analyst to review
@@ -24,7 +31,8 @@ REVIEW_FROM = 0.15  # pairs from here up to the link threshold are for an analys
 @dataclass(frozen=True, slots=True)
 class ResolverRecord:
     person: Person
-    phone: str | None
+    phone: str | None  # E.164 (``phones.normalise_phone``)
+    address: str | None = None  # comparable form (``addresses.address_key``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,8 @@ class Resolver:
         self.scorer = self.screener.scorer
         # By position, as the candidate index and the bulk engine number the records.
         self.by_position = list(records)
+        self._phones = Counter(r.phone for r in records if r.phone)
+        self._addresses = Counter(r.address for r in records if r.address)
         self._known: dict[tuple[str, str], float] = {}
         self.same: set[tuple[str, str]] = set()
         self.not_same: set[tuple[str, str]] = set()
@@ -72,15 +82,15 @@ class Resolver:
         ``threshold``, best first."""
         found = []
         for hit in self.screener.check(
-            incoming.person, threshold=self._floor(threshold, PHONE_BITS)
+            incoming.person, threshold=self._floor(threshold, CONTACT_BITS)
         ):
             if hit.alert_id != incoming.person.id:
-                found.append(self.with_phone(hit, incoming, self.records[hit.alert_id]))
+                found.append(self.with_contacts(hit, incoming, self.records[hit.alert_id]))
         for other in others:
             if other.person.id != incoming.person.id:
                 scored = self.scorer.score(incoming.person, other.person)
                 if scored is not None:
-                    found.append(self.with_phone(scored, incoming, other))
+                    found.append(self.with_contacts(scored, incoming, other))
         return sorted(
             (p for p in found if p.score >= threshold), key=lambda p: (-p.bits, p.left, p.right)
         )
@@ -96,12 +106,12 @@ class Resolver:
         needed = self.model.bits_for(threshold) - 1e-9
         for i, j in zip(lefts, rights, strict=True):
             left, right = records[i], records[j]
-            phone = PHONE_BITS if left.phone is not None and left.phone == right.phone else 0.0
-            bits = scorer.bits(left.person, right.person, needed - phone)
-            if bits is not None and bits + phone >= needed:
+            contacts = self.contact_bits(left, right)
+            bits = scorer.bits(left.person, right.person, needed - contacts)
+            if bits is not None and bits + contacts >= needed:
                 hit = scorer.score(left.person, right.person)
                 assert hit is not None
-                out.append(self.with_phone(hit, left, right))
+                out.append(self.with_contacts(hit, left, right))
         return out
 
     def _floor(self, threshold: float, extra_bits: float) -> float:
@@ -129,12 +139,29 @@ class Resolver:
                     return out
         return out
 
-    def with_phone(self, hit: Scored, left: ResolverRecord, right: ResolverRecord) -> ScoredPair:
-        """A scored pair with the phone's evidence added, ids in order."""
-        bits, note = hit.bits, hit.explanation()
-        if left.phone and left.phone == right.phone:
-            bits += PHONE_BITS
-            note = f"phone same (+{PHONE_BITS:.1f}); {note}"
+    def contact_bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
+        """The evidence of a phone and an address the two records share (none for differing
+        ones: people move and change numbers)."""
+        bits = 0.0
+        if left.phone is not None and left.phone == right.phone:
+            bits += shared_bits(PHONE_BITS, self._phones[left.phone])
+        if left.address is not None and left.address == right.address:
+            bits += shared_bits(ADDRESS_BITS, self._addresses[left.address])
+        return bits
+
+    def with_contacts(self, hit: Scored, left: ResolverRecord, right: ResolverRecord) -> ScoredPair:
+        """A scored pair with the evidence of shared phone and address added, explained; ids
+        in order."""
+        bits, notes = hit.bits, []
+        for what, value, cap, holders in (
+            ("phone", left.phone, PHONE_BITS, self._phones),
+            ("address", left.address, ADDRESS_BITS, self._addresses),
+        ):
+            if value is not None and value == getattr(right, what):
+                shared = shared_bits(cap, holders[value])
+                bits += shared
+                notes.append(f"{what} same, on {max(holders[value], 2)} records ({shared:+.1f})")
+        note = "; ".join([*notes, hit.explanation()])
         a, b = sorted((hit.traveller_id, hit.alert_id))
         return ScoredPair(a, b, bits, self.model.score(bits), note)
 
@@ -165,8 +192,7 @@ class Resolver:
             return float("-inf")
         bits = self.scorer.bits(left.person, right.person)
         assert bits is not None  # no floor, so always weighed
-        phone = PHONE_BITS if left.phone and left.phone == right.phone else 0.0
-        return bits + phone
+        return bits + self.contact_bits(left, right)
 
     def compatible(self, record: ResolverRecord, members: Sequence[ResolverRecord]) -> bool:
         """May ``record`` join the entity of ``members``? Every pair must hold up."""
@@ -197,6 +223,15 @@ class Resolver:
                     cluster[rid] = large
                 members[large] += members.pop(small)
         return {rid: f"E{sorted(members[cluster[rid]])[0]}" for rid in self.records}
+
+
+def shared_bits(cap: float, holders: int) -> float:
+    """The evidence of a value two records share that ``holders`` records give in all: ``cap``
+    for one household's, a bit less for each doubling beyond, none at all for a value many
+    strangers give."""
+    if holders <= HOUSEHOLD:
+        return cap
+    return max(0.0, cap - math.log2(holders / HOUSEHOLD))
 
 
 @lru_cache(maxsize=200_000)
