@@ -22,6 +22,7 @@ from corridor.api.app import create_app
 from corridor.domain.roles import Role
 from corridor.services.accounts import add_user, create_api_token
 from corridor.services.agencies import add_agency
+from corridor.services.arrivals import ARRIVALS
 from corridor.settings import Environment, Settings, get_settings
 from corridor.store import migrate
 from corridor.store.database import Database, empty_all_tables
@@ -76,6 +77,7 @@ def migrated(database_url: str) -> Iterator[Database]:
 def database(migrated: Database) -> Iterator[Database]:
     """The migrated store, emptied after each test so no test sees another's rows."""
     yield migrated
+    ARRIVALS.wait()  # records a test stored are resolved before its rows go
     with migrated.transaction() as session:
         empty_all_tables(session)
 

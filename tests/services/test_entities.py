@@ -10,6 +10,8 @@ from corridor.cli.context import administrator
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.errors import Conflict
+from corridor.services.arrivals import ARRIVALS
+from corridor.services.crossings import record_crossing
 from corridor.services.entities import (
     export_ftm,
     import_records,
@@ -23,7 +25,7 @@ from corridor.services.entities import (
     undo,
 )
 from corridor.store.database import Database
-from corridor.store.models import PersonRecord
+from corridor.store.models import CrossingPoint, PersonRecord
 from tests.conftest import World
 
 
@@ -180,3 +182,63 @@ def test_a_new_record_joins_its_entity_on_arrival_and_a_stranger_stays_alone(
     assert placed[1] == stored.new_ids[1]
     after = _entities(database)
     assert after["X1"] == after["R1"] == after["R2"]
+
+
+def test_a_crossing_at_the_booth_becomes_a_record_that_joins_its_entity_at_once(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    before = _entities(database)
+    booth_officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
+    officer = Principal(
+        booth_officer.user_id,
+        "vnm.border",
+        "Border officer",
+        analyst.agency_id,
+        "VNM-MPS",
+        frozenset({Role.BORDER_OFFICER}),
+        0,
+    )
+    crossing = {
+        "timestamp": "2026-03-01T08:15:00+07:00",
+        "point": "HAN",
+        "direction": "entry",
+        "issuing_state": "VNM",
+        "document_number": "C4455667",
+        "nationality": "VNM",
+        "full_name": "NGUYEN THI HUONG",
+        "birth_date": "1992-04-17",
+        "sex": "F",
+        "permit_type": "citizen",
+        "outcome": "admitted",
+    }
+    with database.transaction() as session:
+        session.add(
+            CrossingPoint(
+                code="HAN",
+                name="Noi Bai",
+                country="VNM",
+                kind="air",
+                latitude=21.2,
+                longitude=105.8,
+            )
+        )
+    with database.transaction() as session:
+        reference = record_crossing(session, officer, crossing).reference
+
+    def fails_after_recording() -> None:
+        with database.transaction() as session:
+            record_crossing(session, officer, {**crossing, "reference": "ROLLED-BACK"})
+            raise RuntimeError("the officer's transaction fails after the crossing")
+
+    with pytest.raises(RuntimeError):
+        fails_after_recording()
+    ARRIVALS.wait()
+    after = _entities(database)
+    assert after[reference] == before["R1"]  # resolved as soon as it was committed
+    assert "ROLLED-BACK" not in after
+    with database.transaction() as session:
+        booth = session.scalar(select(PersonRecord).where(PersonRecord.source_id == reference))
+        assert booth is not None
+        assert (booth.source, booth.document_number) == ("border-check", "C4455667")

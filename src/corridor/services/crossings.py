@@ -19,7 +19,8 @@ from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
 from corridor.engines.crossings.store import StoreEngines
 from corridor.errors import Conflict, InvalidInput, NotFound
-from corridor.services import audit
+from corridor.services import audit, entities
+from corridor.services.arrivals import ARRIVALS
 from corridor.store.database import Database, as_utc
 from corridor.store.models import Crossing, CrossingPoint
 
@@ -89,7 +90,29 @@ def record_crossing(session: Session, principal: Principal, values: dict[str, An
     session.add(crossing)
     session.flush()
     audit.record(session, principal, "crossing.recorded", f"crossing:{crossing.id}")
+    _person_record(session, principal, crossing, number)
     return crossing
+
+
+def _person_record(session: Session, principal: Principal, crossing: Crossing, number: str) -> None:
+    """The traveller as this crossing saw them, a person record of the agency's, resolved
+    against its entities as soon as the crossing is committed."""
+    if not crossing.full_name.strip():
+        return
+    record = entities.add_record(
+        session,
+        principal,
+        crossing.source,
+        crossing.reference,
+        {
+            "full_name": crossing.full_name,
+            "birth_date": crossing.birth_date.isoformat() if crossing.birth_date else "",
+            "nationality": crossing.nationality,
+            "sex": crossing.sex,
+            "document_number": number,
+        },
+    )
+    ARRIVALS.resolve_after_commit(session, principal, record.id)
 
 
 def _escorts(value: Any) -> str:

@@ -110,6 +110,33 @@ def store_records(
     return summary
 
 
+def add_record(
+    session: Session, principal: Principal, source: str, source_id: str, values: dict[str, str]
+) -> PersonRecord:
+    """One record as a source gives it at the moment (a crossing at the booth), starting as an
+    entity of its own; the record the agency already holds from that source if there is one."""
+    principal.require(Role.BORDER_OFFICER, Role.ADMIN, *ANALYSTS)
+    held = session.scalar(
+        select(PersonRecord).where(
+            PersonRecord.agency_id == principal.agency_id,
+            PersonRecord.source == source[:100],
+            PersonRecord.source_id == source_id[:100],
+        )
+    )
+    if held is not None:
+        return held
+    record = PersonRecord(
+        agency_id=principal.agency_id,
+        source=source[:100],
+        source_id=source_id[:100],
+        **{f: str(values.get(f) or "").strip()[: _width(f)] for f in FIELDS},
+    )
+    session.add(record)
+    session.flush()
+    record.entity_id = record.id
+    return record
+
+
 def _width(name: str) -> int:
     return {"birth_date": 10, "nationality": 3, "sex": 1, "document_number": 40, "phone": 40}.get(
         name, 300 if name == "full_name" else 500
