@@ -75,3 +75,17 @@ def test_records_are_resolved_judged_merged_and_undone_through_the_api(
     assert again["entities"] == 3  # the judgement holds through the re-run
     uk = world.officer("gbr.analyst", "GBR-HO", Role.ANALYST)
     assert client.get(f"/api/v1/entities/{r1}", headers=uk.headers).status_code == 404
+
+
+def test_partner_matches_need_a_reason_and_the_analyst_role(
+    client: TestClient, world: World, database: Database
+) -> None:
+    analyst = world.officer("vnm.analyst", "VNM-MPS", Role.ANALYST)
+    booth = world.officer("vnm.booth", "VNM-MPS", Role.BORDER_OFFICER)
+    client.post("/api/v1/entities/records", json={"records": RECORDS}, headers=analyst.headers)
+    url = "/api/v1/entities/partner-matches"
+    read = client.post(url, json={"reason": "wanted persons review"}, headers=analyst.headers)
+    assert (read.status_code, read.json()) == (200, [])  # no partner has shared anything
+    assert client.post(url, json={"reason": ""}, headers=analyst.headers).status_code == 422
+    refused = client.post(url, json={"reason": "curious"}, headers=booth.headers)
+    assert refused.status_code == 403

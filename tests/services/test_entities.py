@@ -17,6 +17,7 @@ from corridor.services.entities import (
     import_records,
     judge,
     merge,
+    partner_matches,
     resolve_all,
     resolve_incoming,
     show,
@@ -25,7 +26,7 @@ from corridor.services.entities import (
     undo,
 )
 from corridor.store.database import Database
-from corridor.store.models import CrossingPoint, PersonRecord
+from corridor.store.models import Alert, AuditEntry, CrossingPoint, PersonRecord
 from tests.conftest import World
 
 
@@ -242,3 +243,55 @@ def test_a_crossing_at_the_booth_becomes_a_record_that_joins_its_entity_at_once(
         booth = session.scalar(select(PersonRecord).where(PersonRecord.source_id == reference))
         assert booth is not None
         assert (booth.source, booth.document_number) == ("border-check", "C4455667")
+
+
+def _copy(agency_id: int, origin: int, name: str, born: str, status: str = "active") -> Alert:
+    """A partner's alert as the exchange keeps it: a read-only copy with its owner."""
+    return Alert(
+        agency_id=agency_id,
+        reference=f"GBR-HO:W{origin}",
+        alert_type="wanted",
+        names=[{"name": name, "kind": "primary"}],
+        birth_date=born,
+        nationalities=["VNM"],
+        sex="F",
+        documents=[],
+        action="detain and inform the owner",
+        handling_code="LE-RESTRICTED",
+        status=status,
+        owner_agency="GBR-HO",
+        origin_id=origin,
+        shared_under="UK-VN-2024",
+    )
+
+
+def test_a_partners_shared_alert_resolves_against_local_entities_without_being_stored(
+    database: Database, world: World, fixtures_dir: Path
+) -> None:
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    before = _entities(database)
+    with database.transaction() as session:
+        session.add_all(
+            [
+                _copy(analyst.agency_id, 1, "HUONG THI NGUYEN", "1992-04-17"),
+                _copy(analyst.agency_id, 2, "PHAM THI MAI", "1975-02-02"),
+                _copy(analyst.agency_id, 3, "NGUYEN THI HUONG", "1992-04-17", "withdrawn"),
+            ]
+        )
+    with database.transaction() as session:
+        found = partner_matches(session, analyst, "who among ours is wanted in the UK")
+        audited = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.action == "entities.partner_matches")
+        ).all()
+    [match] = found  # the stranger matches no one; the withdrawn copy is not read
+    assert (match.reference, match.owner, match.handling_code) == (
+        "GBR-HO:W1",
+        "GBR-HO",
+        "LE-RESTRICTED",
+    )
+    assert match.entity_id == before["R1"]
+    assert match.score >= 0.5
+    assert "HUONG" in match.explanation
+    assert _entities(database) == before  # nothing of the partner's copied into the records
+    assert audited == ["entities.partner_matches"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -158,6 +159,34 @@ def show_command(
         for item in values:
             table.add_row(name, item["value"], ", ".join(item["sources"]))
     context.console.print(table)
+
+
+@app.command("partner-matches")
+def partner_matches_command(
+    agency: AgencyOption,
+    why: Annotated[str, typer.Option(help="Why you read them (kept in the audit trail).")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Partners' shared alerts whose subject is one of the agency's entities, best first."""
+    with context.database().transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        found = entities.partner_matches(session, principal, why)
+    if as_json:
+        context.print_json([dataclasses.asdict(m) for m in found])
+        return
+    table = Table("alert", "owner", "type", "handling", "entity", "record", "score")
+    for m in found:
+        table.add_row(
+            m.reference,
+            m.owner,
+            m.alert_type,
+            m.handling_code,
+            str(m.entity_id),
+            str(m.record_id),
+            f"{m.score:.3f}",
+        )
+    context.console.print(table)
+    context.console.print(f"{len(found):,} shared alerts match an entity")
 
 
 @app.command("export")

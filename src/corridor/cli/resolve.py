@@ -76,9 +76,13 @@ def resolve(
             )
             context.errors.print(f"model trained on {records.name} written to {train_model}")
             resolver = Resolver(read, model=trained)
-        # With --pairs, the doubtful pairs below the threshold are weighed and written too.
+        # With --pairs, the doubtful pairs below the threshold are weighed and written too,
+        # and every pair is explained; without, the entities need only the weights.
         scored = scored_pairs(
-            resolver, min(threshold, REVIEW_FROM) if pairs else threshold, progress=stage.done
+            resolver,
+            min(threshold, REVIEW_FROM) if pairs else threshold,
+            progress=stage.done,
+            explain=pairs is not None,
         )
         stage.done(f"{len(scored):,} pairs kept")
         linked = [p for p in scored if p.score >= threshold]

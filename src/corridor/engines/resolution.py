@@ -30,6 +30,7 @@ Positions = npt.NDArray[np.int32]
 _RESOLVER: Resolver | None = None  # set in the parent before the workers fork
 _PAIRS: tuple[Positions, Positions] | None = None
 _THRESHOLD = 0.5
+_EXPLAIN = True
 
 _BLOCKING = """
 WITH selective AS (
@@ -69,7 +70,7 @@ def _score_slice(bounds: tuple[int, int]) -> list[ScoredPair]:
     start, end = bounds
     lefts, rights = _PAIRS
     return _RESOLVER.score_positions(
-        lefts[start:end].tolist(), rights[start:end].tolist(), _THRESHOLD
+        lefts[start:end].tolist(), rights[start:end].tolist(), _THRESHOLD, _EXPLAIN
     )
 
 
@@ -78,17 +79,19 @@ def scored_pairs(
     threshold: float,
     workers: int | None = None,
     progress: Callable[[str], None] | None = None,
+    explain: bool = True,
 ) -> list[ScoredPair]:
     """Every pair of the resolver's records at or above ``threshold``, once, best first;
-    scored on ``workers`` processes (default: every core). ``progress`` hears of each stage."""
-    global _RESOLVER, _PAIRS, _THRESHOLD
+    scored on ``workers`` processes (default: every core), explained unless ``explain`` is
+    false. ``progress`` hears of each stage."""
+    global _RESOLVER, _PAIRS, _THRESHOLD, _EXPLAIN
     lefts, rights = candidate_pairs(resolver)
     if progress is not None:
         progress(f"{len(lefts):,} candidate pairs found")
     total = len(lefts)
     bounds = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
     count = workers or os.cpu_count() or 1
-    _RESOLVER, _PAIRS, _THRESHOLD = resolver, (lefts, rights), threshold
+    _RESOLVER, _PAIRS, _THRESHOLD, _EXPLAIN = resolver, (lefts, rights), threshold, explain
     try:
         if count <= 1 or len(bounds) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             chunks = [_score_slice(b) for b in bounds]

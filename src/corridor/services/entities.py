@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,8 +32,9 @@ from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.ingest.records import REQUIRED, record_of
 from corridor.ingest.rows import Row, RowError, read_rows
 from corridor.services import audit
+from corridor.services.alerts import person_of
 from corridor.store.database import Database
-from corridor.store.models import EntityChange, Judgement, PersonRecord, ReviewPair
+from corridor.store.models import Alert, EntityChange, Judgement, PersonRecord, ReviewPair
 
 VERDICTS = ("same", "not_same", "unsure")
 FIELDS = ("full_name", "birth_date", "nationality", "sex", "document_number", "phone", "address")
@@ -560,16 +561,7 @@ def resolve_incoming(
         incoming = record_of(str(record.id), _values(record))
     except CorridorError:
         return record.entity_id or record.id
-    through, resolver = cache.get(session, principal.agency_id)
-    recent = _readable(
-        session.scalars(
-            select(PersonRecord).where(
-                PersonRecord.agency_id == principal.agency_id,
-                PersonRecord.id > through,
-                PersonRecord.id != record.id,
-            )
-        )
-    )
+    resolver, recent = _resolver(session, principal.agency_id, cache, but=record.id)
     known = {**resolver.records, **{r.person.id: r for r in recent}}
     scored = resolver.matches(incoming, REVIEW_FROM, recent)
     entity_of = dict(
@@ -608,6 +600,98 @@ def resolve_incoming(
     if target is not None and target != record.entity_id:
         _apply(session, principal, [record], {str(record.id): target}, "incremental", "on arrival")
     return record.entity_id or record.id
+
+
+def _resolver(
+    session: Session, agency_id: int, cache: ResolverCache, but: int | None = None
+) -> tuple[Resolver, list[ResolverRecord]]:
+    """The agency's cached resolver, and the records stored since it was built (but ``but``)."""
+    through, resolver = cache.get(session, agency_id)
+    query = select(PersonRecord).where(
+        PersonRecord.agency_id == agency_id, PersonRecord.id > through
+    )
+    if but is not None:
+        query = query.where(PersonRecord.id != but)
+    return resolver, _readable(session.scalars(query))
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerMatch:
+    alert_id: int
+    reference: str
+    owner: str
+    alert_type: str
+    handling_code: str
+    entity_id: int
+    record_id: int
+    score: float
+    explanation: str
+
+
+def partner_matches(
+    session: Session, principal: Principal, why: str, cache: ResolverCache = RESOLVERS
+) -> list[PartnerMatch]:
+    """The partners' shared alerts whose subject is one of the agency's entities, best first.
+    Each active copy is resolved against the agency's records in memory, as a record arriving
+    would be (its best match at or above the auto-link threshold whose every record it is
+    compatible with); nothing of it is stored with the records, so the copy keeps its owner's
+    handling code and validity and goes when its owner withdraws it."""
+    principal.require(*ANALYSTS)
+    if not " ".join(why.split()):
+        raise InvalidInput("say why you read the partners' alerts (kept in the audit trail)")
+    copies = list(
+        session.scalars(
+            select(Alert)
+            .where(
+                Alert.agency_id == principal.agency_id,
+                Alert.owner_agency != "",
+                Alert.status == "active",
+            )
+            .order_by(Alert.id)
+        )
+    )
+    resolver, recent = _resolver(session, principal.agency_id, cache)
+    known = {**resolver.records, **{r.person.id: r for r in recent}}
+    members: dict[int, list[ResolverRecord]] = defaultdict(list)
+    entity_of: dict[str, int] = {}
+    for record_id, entity_id in session.execute(
+        select(PersonRecord.id, PersonRecord.entity_id).where(
+            PersonRecord.agency_id == principal.agency_id
+        )
+    ):
+        entity_of[str(record_id)] = entity_id or record_id
+        if str(record_id) in known:
+            members[entity_id or record_id].append(known[str(record_id)])
+    found = []
+    for alert in copies:
+        subject = ResolverRecord(replace(person_of(alert), id=f"alert:{alert.id}"), None)
+        for pair in resolver.matches(subject, AUTO_LINK, recent):
+            match = pair.right if pair.left == subject.person.id else pair.left
+            entity = entity_of.get(match)
+            if entity is not None and resolver.compatible(subject, members[entity]):
+                found.append(
+                    PartnerMatch(
+                        alert.id,
+                        alert.reference,
+                        alert.owner_agency,
+                        alert.alert_type,
+                        alert.handling_code,
+                        entity,
+                        int(match),
+                        round(pair.score, 4),
+                        pair.explanation,
+                    )
+                )
+                break
+    audit.record(
+        session,
+        principal,
+        "entities.partner_matches",
+        f"alerts:{len(copies)}",
+        purpose=why[:200],
+        detail={"matched": len(found)},
+    )
+    return sorted(found, key=lambda m: (-m.score, m.alert_id))
 
 
 def train_model(session: Session, principal: Principal) -> Model:

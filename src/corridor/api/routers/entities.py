@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from fastapi import APIRouter, Query
@@ -127,6 +128,29 @@ def resolve(body: Reasoned, principal: PrincipalDep, database: DatabaseDep) -> R
         review_pairs=done.review_pairs,
         change_id=done.change_id,
     )
+
+
+class PartnerMatchPublic(BaseModel):
+    alert_id: int
+    reference: str
+    owner: str
+    alert_type: str
+    handling_code: str
+    entity_id: int
+    record_id: int
+    score: float
+    explanation: str
+
+
+@router.post("/partner-matches", response_model=list[PartnerMatchPublic])
+def partner_matches(
+    body: Reasoned, principal: PrincipalDep, database: DatabaseDep
+) -> list[PartnerMatchPublic]:
+    """Partners' shared alerts whose subject is one of the agency's entities, best first;
+    ``reason`` says why they are read (kept in the audit trail)."""
+    with database.transaction() as session:
+        found = entities.partner_matches(session, principal, body.reason)
+        return [PartnerMatchPublic(**dataclasses.asdict(m)) for m in found]
 
 
 @router.get("/review", response_model=list[ReviewPublic])

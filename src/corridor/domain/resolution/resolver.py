@@ -96,10 +96,12 @@ class Resolver:
         )
 
     def score_positions(
-        self, lefts: Sequence[int], rights: Sequence[int], threshold: float
+        self, lefts: Sequence[int], rights: Sequence[int], threshold: float, explain: bool = True
     ) -> list[ScoredPair]:
         """The candidate pairs given by position (the bulk engine's), each weighed once with
-        the left record as the traveller; those at or above ``threshold``, explained."""
+        the left record as the traveller; those at or above ``threshold``, explained unless
+        ``explain`` is false (then the explanation is empty: a run that writes only entities
+        need not spell out a quarter of a million pairs)."""
         out = []
         records = self.by_position
         scorer = self.scorer
@@ -109,6 +111,11 @@ class Resolver:
             contacts = self.contact_bits(left, right)
             bits = scorer.bits(left.person, right.person, needed - contacts)
             if bits is not None and bits + contacts >= needed:
+                if not explain:
+                    a, b = sorted((left.person.id, right.person.id))
+                    total = bits + contacts
+                    out.append(ScoredPair(a, b, total, self.model.score(total), ""))
+                    continue
                 hit = scorer.score(left.person, right.person)
                 assert hit is not None
                 out.append(self.with_contacts(hit, left, right))
