@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from corridor.domain.roles import Role
 from corridor.store.database import Database
-from corridor.store.models import PersonRecord
+from corridor.store.models import Agency, Alert, PersonRecord
 from tests.conftest import World
 
 RECORDS = [
@@ -83,9 +83,30 @@ def test_partner_matches_need_a_reason_and_the_analyst_role(
     analyst = world.officer("vnm.analyst", "VNM-MPS", Role.ANALYST)
     booth = world.officer("vnm.booth", "VNM-MPS", Role.BORDER_OFFICER)
     client.post("/api/v1/entities/records", json={"records": RECORDS}, headers=analyst.headers)
+    client.post("/api/v1/entities/resolve", json={"reason": "first"}, headers=analyst.headers)
     url = "/api/v1/entities/partner-matches"
     read = client.post(url, json={"reason": "wanted persons review"}, headers=analyst.headers)
     assert (read.status_code, read.json()) == (200, [])  # no partner has shared anything
+    with database.transaction() as session:
+        home = session.scalars(select(Agency.id).where(Agency.code == "VNM-MPS")).one()
+        session.add(
+            Alert(
+                agency_id=home,
+                reference="GBR-HO:W1",
+                alert_type="wanted",
+                names=[{"name": "HUONG THI NGUYEN", "kind": "primary"}],
+                birth_date="1992-04-17",
+                nationalities=["VNM"],
+                documents=["C4455667"],
+                action="detain and inform the owner",
+                handling_code="LE-RESTRICTED",
+                owner_agency="GBR-HO",
+                origin_id=1,
+            )
+        )
+    [match] = client.post(url, json={"reason": "wanted"}, headers=analyst.headers).json()
+    assert (match["reference"], match["handling_code"]) == ("GBR-HO:W1", "LE-RESTRICTED")
+    assert match["entity_id"] == _ids(database)["R1"]
     assert client.post(url, json={"reason": ""}, headers=analyst.headers).status_code == 422
     refused = client.post(url, json={"reason": "curious"}, headers=booth.headers)
     assert refused.status_code == 403

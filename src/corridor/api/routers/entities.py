@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from fastapi import APIRouter, Query
@@ -130,27 +129,14 @@ def resolve(body: Reasoned, principal: PrincipalDep, database: DatabaseDep) -> R
     )
 
 
-class PartnerMatchPublic(BaseModel):
-    alert_id: int
-    reference: str
-    owner: str
-    alert_type: str
-    handling_code: str
-    entity_id: int
-    record_id: int
-    score: float
-    explanation: str
-
-
-@router.post("/partner-matches", response_model=list[PartnerMatchPublic])
+@router.post("/partner-matches", response_model=list[entities.PartnerMatch])
 def partner_matches(
     body: Reasoned, principal: PrincipalDep, database: DatabaseDep
-) -> list[PartnerMatchPublic]:
+) -> list[entities.PartnerMatch]:
     """Partners' shared alerts whose subject is one of the agency's entities, best first;
     ``reason`` says why they are read (kept in the audit trail)."""
     with database.transaction() as session:
-        found = entities.partner_matches(session, principal, body.reason)
-        return [PartnerMatchPublic(**dataclasses.asdict(m)) for m in found]
+        return entities.partner_matches(session, principal, body.reason)
 
 
 @router.get("/review", response_model=list[ReviewPublic])
