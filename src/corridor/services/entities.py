@@ -88,13 +88,7 @@ def store_records(
             summary.already += 1
             continue
         held.add(key)
-        record = PersonRecord(
-            agency_id=principal.agency_id,
-            source=key[0][:100],
-            source_id=key[1][:100],
-            **{f: str(values.get(f) or "").strip()[: _width(f)] for f in FIELDS},
-        )
-        fresh.append(record)
+        fresh.append(_new_record(principal, key[0], key[1], values))
     session.add_all(fresh)
     session.flush()
     for record in fresh:
@@ -126,16 +120,23 @@ def add_record(
     )
     if held is not None:
         return held
-    record = PersonRecord(
+    record = _new_record(principal, source, source_id, values)
+    session.add(record)
+    session.flush()
+    record.entity_id = record.id
+    return record
+
+
+def _new_record(
+    principal: Principal, source: str, source_id: str, values: dict[str, Any]
+) -> PersonRecord:
+    """A record of the agency's as the source gave it, each field cut to its column."""
+    return PersonRecord(
         agency_id=principal.agency_id,
         source=source[:100],
         source_id=source_id[:100],
         **{f: str(values.get(f) or "").strip()[: _width(f)] for f in FIELDS},
     )
-    session.add(record)
-    session.flush()
-    record.entity_id = record.id
-    return record
 
 
 def _width(name: str) -> int:
