@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corridor.domain.resolution.resolver import Resolver
@@ -36,3 +38,28 @@ def test_the_bulk_engine_scores_what_record_by_record_scoring_does(
     assert [(p.left, p.right) for p in bulk] == [(p.left, p.right) for p in one_by_one]
     assert [p.score for p in bulk] == pytest.approx([p.score for p in one_by_one])
     assert ("R1", "R2") in {(p.left, p.right) for p in bulk}
+
+
+def test_a_key_that_would_pair_crowds_selects_nothing_in_bulk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forty namesakes born in 1970, half with the year only: every one of them asks for the
+    # name's keys and the year's, and twenty to forty hold each of them.
+    crowd = [
+        f"C{k},VNM-IMM-crossings,PHAM VAN BINH,{1970 if k % 2 else f'1970-01-{k // 2 + 1:02d}'},"
+        "VNM,M,,,"
+        for k in range(40)
+    ]
+    pair = [f"A{k},VNM-IMM-crossings,LE THI MAI,1990-05-05,VNM,F,B1234567,," for k in (1, 2)]
+    path = tmp_path / "records.csv"
+    path.write_text(HEADER + "\n".join([*crowd, *pair]) + "\n", encoding="utf-8")
+    resolver = Resolver([item[1] for item in read_records(path) if not isinstance(item, RowError)])
+
+    def found() -> set[tuple[str, str]]:
+        lefts, rights = candidate_pairs(resolver)
+        ids = [record.person.id for record in resolver.by_position]
+        return {(ids[a], ids[b]) for a, b in zip(lefts.tolist(), rights.tolist(), strict=True)}
+
+    assert len(found()) > 1  # under the shipped limit the crowd's keys still select
+    monkeypatch.setattr(resolution, "MAX_PAIRS_PER_KEY", 100)
+    assert found() == {("A1", "A2")}

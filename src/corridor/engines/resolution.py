@@ -3,7 +3,11 @@ DuckDB, then scored on every core of this machine.
 
 Blocking is a join: each record's query keys (the candidate index's, see
 ``domain/screening/index.py``) against every record's stored keys, keys held by more than
-``MAX_POSTINGS`` records dropped as the index drops them, each pair kept once. DuckDB does
+``MAX_POSTINGS`` records dropped as the index drops them, each pair kept once. A whole
+dataset also asks for every key as many times as records hold it, so a key is dropped too
+when it would make more than ``MAX_PAIRS_PER_KEY`` pairs: at a million records a common name
+part with a birth year makes tens of thousands of pairs of strangers, and a true pair nearly
+always shares a rarer key as well (a document, the full date, the rarer part). DuckDB does
 the join in parallel and spills to disk rather than running out of memory. The pairs are
 then scored by the same code as a single check (``Resolver.score_positions``): the resolver
 (index, weights, model) is built once in the parent, and forked workers inherit it and score
@@ -24,6 +28,10 @@ import numpy.typing as npt
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
 from corridor.domain.screening.index import MAX_POSTINGS, key_arrays
 
+# A key asked for by many records and held by many (a common name part with a birth year,
+# which every record of that year asks for) makes asked x held pairs, nearly all strangers:
+# beyond this many it selects nothing on its own, as a key held too often does for one check.
+MAX_PAIRS_PER_KEY = 4_000
 CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough to balance
 Positions = npt.NDArray[np.int32]
 
@@ -33,8 +41,11 @@ _THRESHOLD = 0.5
 _EXPLAIN = True
 
 _BLOCKING = """
-WITH selective AS (
-    SELECT key FROM stored GROUP BY key HAVING count(*) <= $max_postings
+WITH stored_count AS (SELECT key, count(*) AS held FROM stored GROUP BY key),
+asked_count AS (SELECT key, count(*) AS asked FROM query GROUP BY key),
+selective AS (
+    SELECT key FROM stored_count JOIN asked_count USING (key)
+    WHERE held <= $max_postings AND held * asked <= $max_pairs
 )
 SELECT DISTINCT least(q.owner, s.owner) AS lo, greatest(q.owner, s.owner) AS hi
 FROM query AS q
@@ -55,7 +66,9 @@ def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
         con.execute("SET enable_progress_bar = false")
         con.register("query", query)
         con.register("stored", stored)
-        found = con.execute(_BLOCKING, {"max_postings": MAX_POSTINGS}).fetchnumpy()
+        found = con.execute(
+            _BLOCKING, {"max_postings": MAX_POSTINGS, "max_pairs": MAX_PAIRS_PER_KEY}
+        ).fetchnumpy()
     lefts = np.asarray(found["lo"], dtype=np.int32)
     rights = np.asarray(found["hi"], dtype=np.int32)
     if screener.dates_decide:  # as a single check does: disagreeing dates are never a match
