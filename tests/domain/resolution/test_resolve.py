@@ -95,7 +95,11 @@ def test_father_and_son_stay_apart(entities: dict[str, str]) -> None:
         ("0084901234567", "VN", "+84901234567"),
         ("07700 900123", "GB", "+447700900123"),
         ("010-8812-1451", "KR", "+821088121451"),
+        ("00 84 90.123.4567", "VN", "+84901234567"),
+        ("(+84) 90 123 4567", "VN", "+84901234567"),
+        ("+44 (0) 7700 900123", "GB", "+447700900123"),
         ("not a phone", "VN", None),
+        (" - ", "VN", None),
     ],
 )
 def test_phones_are_read_in_every_form(raw: str, region: str | None, e164: str | None) -> None:

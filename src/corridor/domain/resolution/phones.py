@@ -4,6 +4,7 @@ libphonenumber rules (the ``phonenumbers`` package) know each country's trunk an
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -24,14 +25,19 @@ REGIONS = {
 }
 
 
-@lru_cache(maxsize=200_000)
+_LAYOUT = re.compile(r"[\s\-./()]")  # what sources put between digits; libphonenumber drops it
+
+
 def normalise_phone(raw: str, region: str | None) -> str | None:
     """The number in E.164, or None when it cannot be read as a possible number."""
-    text = raw.strip()
-    if not text:
-        return None
+    text = _LAYOUT.sub("", raw)
     if text.startswith("00"):
         text = "+" + text[2:]
+    return _e164(text, region) if text else None
+
+
+@lru_cache(maxsize=200_000)  # by the digits: one number written three ways is parsed once
+def _e164(text: str, region: str | None) -> str | None:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:

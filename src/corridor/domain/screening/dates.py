@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from corridor.errors import InvalidInput
 
@@ -42,6 +43,7 @@ class BirthDate:
         return out
 
 
+@lru_cache(maxsize=100_000)  # a register's dates repeat; the dates are immutable
 def parse_birth_date(text: str | None) -> BirthDate | None:
     """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range ``YYYY/YYYY``; empty gives None."""
     value = (text or "").strip()

@@ -45,13 +45,14 @@ def prepare(
     nationality = next(iter(nationalities), None)
     forms = tuple(name_form(name, nationality) for name in names if name.strip())
     numbers = tuple(d.strip().upper() for d in documents if d and d.strip())
+    keys = (number_key(n) for n in numbers)
     return Person(
         id=record_id,
         names=forms,
         birth_date=birth_date,
         nationalities=frozenset(n.strip().upper() for n in nationalities if n and n.strip()),
         sex=(sex or "").strip().upper() or None,
-        documents=frozenset(number_key(n) for n in numbers if number_key(n)),
+        documents=frozenset(key for key in keys if key),
         document_numbers=numbers,
     )
 
