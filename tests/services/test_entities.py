@@ -58,6 +58,14 @@ def _loaded(database: Database, world: World, fixtures_dir: Path) -> Principal:
     return analyst
 
 
+@pytest.fixture
+def analyst(database: Database, world: World, fixtures_dir: Path) -> Principal:
+    """An analyst of an agency holding the five fixture records, resolved into entities."""
+    analyst = _loaded(database, world, fixtures_dir)
+    resolve_all(database, analyst)
+    return analyst
+
+
 def test_records_resolve_into_entities_and_a_second_import_adds_nothing(
     database: Database, world: World, fixtures_dir: Path
 ) -> None:
@@ -78,11 +86,7 @@ def test_records_resolve_into_entities_and_a_second_import_adds_nothing(
     assert "12 Hàng Bạc, Hà Nội" in addresses  # kept as the source wrote it
 
 
-def test_judgements_outlive_a_bulk_re_run(
-    database: Database, world: World, fixtures_dir: Path
-) -> None:
-    analyst = _loaded(database, world, fixtures_dir)
-    resolve_all(database, analyst)
+def test_judgements_outlive_a_bulk_re_run(database: Database, analyst: Principal) -> None:
     ids = {r: i for r, i in _ids(database).items()}
     with database.transaction() as session:
         judge(session, analyst, ids["R1"], ids["R3"], "not_same", "another woman, same passport")
@@ -96,11 +100,7 @@ def test_judgements_outlive_a_bulk_re_run(
         merge(session, analyst, [found["R1"], found["R3"]], "try")
 
 
-def test_a_merge_undone_restores_every_link_exactly(
-    database: Database, world: World, fixtures_dir: Path
-) -> None:
-    analyst = _loaded(database, world, fixtures_dir)
-    resolve_all(database, analyst)
+def test_a_merge_undone_restores_every_link_exactly(database: Database, analyst: Principal) -> None:
     before = _entities(database)
     with database.transaction() as session:
         merged = merge(session, analyst, [before["R1"], before["R4"]], "same broker network")
@@ -124,10 +124,8 @@ def _ids(database: Database) -> dict[str, int]:
 
 
 def test_entities_export_as_followthemoney_people_with_their_statements(
-    database: Database, world: World, fixtures_dir: Path
+    database: Database, analyst: Principal
 ) -> None:
-    analyst = _loaded(database, world, fixtures_dir)
-    resolve_all(database, analyst)
     with database.transaction() as session:
         people = list(export_ftm(session, analyst))
     assert len(people) == 3
@@ -146,10 +144,8 @@ def test_entities_export_as_followthemoney_people_with_their_statements(
 
 
 def test_a_new_record_joins_its_entity_on_arrival_and_a_stranger_stays_alone(
-    database: Database, world: World, fixtures_dir: Path
+    database: Database, analyst: Principal
 ) -> None:
-    analyst = _loaded(database, world, fixtures_dir)
-    resolve_all(database, analyst)
     before = _entities(database)
     arriving = [
         (
@@ -186,10 +182,8 @@ def test_a_new_record_joins_its_entity_on_arrival_and_a_stranger_stays_alone(
 
 
 def test_a_crossing_at_the_booth_becomes_a_record_that_joins_its_entity_at_once(
-    database: Database, world: World, fixtures_dir: Path
+    database: Database, world: World, analyst: Principal
 ) -> None:
-    analyst = _loaded(database, world, fixtures_dir)
-    resolve_all(database, analyst)
     before = _entities(database)
     booth_officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     officer = Principal(
@@ -266,10 +260,8 @@ def _copy(agency_id: int, origin: int, name: str, born: str, status: str = "acti
 
 
 def test_a_partners_shared_alert_resolves_against_local_entities_without_being_stored(
-    database: Database, world: World, fixtures_dir: Path
+    database: Database, analyst: Principal
 ) -> None:
-    analyst = _loaded(database, world, fixtures_dir)
-    resolve_all(database, analyst)
     before = _entities(database)
     with database.transaction() as session:
         session.add_all(
