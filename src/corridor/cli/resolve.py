@@ -14,6 +14,7 @@ from corridor.cli import context
 from corridor.domain.resolution.resolver import REVIEW_FROM, Resolver, ResolverRecord
 from corridor.domain.resolution.training import as_data, comparison, train
 from corridor.domain.screening.model import model_from_text
+from corridor.engines.collector import collector_paused
 from corridor.engines.resolution import scored_pairs
 from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
@@ -50,6 +51,18 @@ def resolve(
     ] = None,
 ) -> None:
     """Group records into entities; every readable record appears once, singletons included."""
+    with collector_paused():
+        _resolve(records, out, pairs, threshold, model, train_model)
+
+
+def _resolve(
+    records: Path,
+    out: Path,
+    pairs: Path | None,
+    threshold: float,
+    model: Path | None,
+    train_model: Path | None,
+) -> None:
     started = time.perf_counter()
     read: list[ResolverRecord] = []
     for item in read_records(records):

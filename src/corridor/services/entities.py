@@ -27,6 +27,7 @@ from corridor.domain.resolution.resolver import AUTO_LINK, REVIEW_FROM, Resolver
 from corridor.domain.resolution.training import comparison, train
 from corridor.domain.roles import Role
 from corridor.domain.screening.model import Model
+from corridor.engines.collector import collector_paused
 from corridor.engines.resolution import scored_pairs
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
 from corridor.ingest.records import REQUIRED, record_of
@@ -163,7 +164,7 @@ def resolve_all(
     """Resolve every record of the agency again, honouring every judgement; the change (each
     record's entity before and after) is recorded and can be undone."""
     principal.require(Role.ANALYST)
-    with database.transaction() as session:
+    with database.transaction() as session, collector_paused():
         records = list(
             session.scalars(
                 select(PersonRecord).where(PersonRecord.agency_id == principal.agency_id)
