@@ -26,7 +26,7 @@ from corridor.services.arrivals import ARRIVALS
 from corridor.settings import Environment, Settings, get_settings
 from corridor.store import migrate
 from corridor.store.database import Database, empty_all_tables
-from corridor.store.models import User
+from corridor.store.models import CrossingPoint, User
 
 PG_ENV = "CORRIDOR_TEST_DATABASE_URL"
 PASSWORD = "correct-horse-battery"
@@ -144,6 +144,23 @@ def world(database: Database) -> World:
     built.agency("VNM-MPS", "Ministry of Public Security", "VNM")
     built.agency("GBR-HO", "Home Office", "GBR")
     return built
+
+
+@pytest.fixture
+def noi_bai(database: Database) -> str:
+    """The crossing point HAN (Noi Bai airport) in the store; its code."""
+    with database.transaction() as session:
+        session.add(
+            CrossingPoint(
+                code="HAN",
+                name="Noi Bai",
+                country="VNM",
+                kind="air",
+                latitude=21.2,
+                longitude=105.8,
+            )
+        )
+    return "HAN"
 
 
 @pytest.fixture

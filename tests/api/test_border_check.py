@@ -3,12 +3,12 @@ recorded crossing out."""
 
 from datetime import date, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from corridor.domain.documents.mrz_writer import DocumentFields, make_mrz
 from corridor.domain.roles import Role
 from corridor.store.database import Database
-from corridor.store.models import CrossingPoint
 from tests.conftest import Officer, World
 
 WANTED = {
@@ -28,18 +28,7 @@ def _mrz(born: date = date(1980, 1, 1), number: str = "123456789") -> str:
     return "\n".join(make_mrz(fields))
 
 
-def _booth(client: TestClient, world: World, database: Database) -> Officer:
-    with database.transaction() as session:
-        session.add(
-            CrossingPoint(
-                code="HAN",
-                name="Noi Bai",
-                country="VNM",
-                kind="air",
-                latitude=21.2,
-                longitude=105.8,
-            )
-        )
+def _booth(client: TestClient, world: World) -> Officer:
     analyst = world.officer("vnm.analyst", "VNM-MPS", Role.ANALYST)
     assert client.post("/api/v1/alerts", json=WANTED, headers=analyst.headers).status_code == 201
     return world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
@@ -67,10 +56,11 @@ def _history(client: TestClient, officer: Officer) -> list[dict[str, object]]:
     return list(found.json())
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_one_call_goes_from_the_mrz_to_a_recorded_exit_with_the_overstay_shown(
     client: TestClient, world: World, database: Database
 ) -> None:
-    officer = _booth(client, world, database)
+    officer = _booth(client, world)
     _entry(client, officer, days_ago=60)
     response = client.post(
         "/api/v1/border-check",
@@ -97,10 +87,11 @@ def test_one_call_goes_from_the_mrz_to_a_recorded_exit_with_the_overstay_shown(
     assert [c["direction"] for c in _history(client, officer)] == ["exit", "entry"]
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_check_without_a_decision_records_nothing_and_a_clean_stay_warns_of_nothing(
     client: TestClient, world: World, database: Database
 ) -> None:
-    officer = _booth(client, world, database)
+    officer = _booth(client, world)
     _entry(client, officer, days_ago=10)
     body = client.post(
         "/api/v1/border-check",
@@ -113,10 +104,11 @@ def test_a_check_without_a_decision_records_nothing_and_a_clean_stay_warns_of_no
     assert len(_history(client, officer)) == 1
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_refusal_without_a_reason_is_refused_and_leaves_nothing_stored(
     client: TestClient, world: World, database: Database
 ) -> None:
-    officer = _booth(client, world, database)
+    officer = _booth(client, world)
     refused = client.post(
         "/api/v1/border-check",
         headers=officer.headers,
@@ -147,10 +139,11 @@ def test_a_refusal_without_a_reason_is_refused_and_leaves_nothing_stored(
     assert with_reason.json()["crossing"]["outcome_reason"] == "no return ticket"
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_minor_is_flagged_and_their_escort_recorded(
     client: TestClient, world: World, database: Database
 ) -> None:
-    officer = _booth(client, world, database)
+    officer = _booth(client, world)
     child = date.today() - timedelta(days=365 * 12)
     body = client.post(
         "/api/v1/border-check",
@@ -165,10 +158,11 @@ def test_a_minor_is_flagged_and_their_escort_recorded(
     assert body["crossing"]["accompanied_by"] == ["GBR:123456789"]
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_recording_needs_a_known_point(
     client: TestClient, world: World, database: Database
 ) -> None:
-    officer = _booth(client, world, database)
+    officer = _booth(client, world)
     decision = {"permit_type": "visa_exempt"}
     missing = client.post(
         "/api/v1/border-check", headers=officer.headers, json={"mrz": _mrz(), "record": decision}

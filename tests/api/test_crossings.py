@@ -1,8 +1,8 @@
+import pytest
 from fastapi.testclient import TestClient
 
 from corridor.domain.roles import Role
 from corridor.store.database import Database
-from corridor.store.models import CrossingPoint
 from tests.conftest import World
 
 ENTRY = {
@@ -21,24 +21,10 @@ ENTRY = {
 }
 
 
-def _point(database: Database) -> None:
-    with database.transaction() as session:
-        session.add(
-            CrossingPoint(
-                code="HAN",
-                name="Noi Bai",
-                country="VNM",
-                kind="air",
-                latitude=21.2,
-                longitude=105.8,
-            )
-        )
-
-
+@pytest.mark.usefixtures("noi_bai")
 def test_a_crossing_is_recorded_and_its_history_read_back(
     client: TestClient, world: World, database: Database
 ) -> None:
-    _point(database)
     officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     created = client.post("/api/v1/crossings", json=ENTRY, headers=officer.headers)
     assert created.status_code == 201, created.text
@@ -58,10 +44,10 @@ def test_a_crossing_is_recorded_and_its_history_read_back(
     )
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_wrong_crossing_is_refused_and_nothing_is_stored(
     client: TestClient, world: World, database: Database
 ) -> None:
-    _point(database)
     officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     for change, text in (
         ({"timestamp": "2026-03-01T08:15:00"}, "UTC offset"),
@@ -79,10 +65,10 @@ def test_a_wrong_crossing_is_refused_and_nothing_is_stored(
     assert history == []
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_stays_and_anomalies_come_from_the_stored_crossings(
     client: TestClient, world: World, database: Database
 ) -> None:
-    _point(database)
     officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     for day in ("2026-01-01", "2026-02-01"):  # two entries, no exit between
         entry = {**ENTRY, "timestamp": f"{day}T08:00:00+07:00", "permit_days": 5}
@@ -106,22 +92,22 @@ def test_stays_and_anomalies_come_from_the_stored_crossings(
     assert client.get("/overstays").status_code == 200
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_booth_crossing_without_days_takes_the_rules(
     client: TestClient, world: World, database: Database
 ) -> None:
-    _point(database)
     officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     body = {key: value for key, value in ENTRY.items() if key != "permit_days"}
     created = client.post("/api/v1/crossings", json=body, headers=officer.headers).json()
     assert created["permit_days"] == 45
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_points_day_and_a_timeline_show_the_recorded_crossings(
     client: TestClient, world: World, database: Database
 ) -> None:
     import re
 
-    _point(database)
     officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     client.post("/api/v1/crossings", json=ENTRY, headers=officer.headers)
     client.post("/login", data={"username": "vnm.border", "password": "correct-horse-battery"})
@@ -146,10 +132,10 @@ def test_a_points_day_and_a_timeline_show_the_recorded_crossings(
     )
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_correction_replaces_a_crossing_in_the_analyses_and_keeps_the_original(
     client: TestClient, world: World, database: Database
 ) -> None:
-    _point(database)
     officer = world.officer("vnm.border", "VNM-MPS", Role.BORDER_OFFICER)
     entry = {**ENTRY, "timestamp": "2026-01-01T08:00:00+07:00", "permit_days": 5}
     original = client.post("/api/v1/crossings", json=entry, headers=officer.headers).json()

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from corridor.engines.crossings import store
 from corridor.engines.crossings.engine import CrossingsEngine
 from corridor.store.database import Database
-from corridor.store.models import Agency, Crossing, CrossingPoint
+from corridor.store.models import Agency, Crossing
 from tests.conftest import World
 
 
@@ -34,22 +34,13 @@ def _crossing(agency_id: int, reference: str) -> Crossing:
     )
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_the_engine_is_loaded_once_and_again_after_a_new_crossing(
     world: World, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     world.officer("vnm.analyst", "VNM-MPS")
     with database.transaction() as session:
         agency_id = session.scalars(select(Agency.id).where(Agency.code == "VNM-MPS")).one()
-        session.add(
-            CrossingPoint(
-                code="HAN",
-                name="Noi Bai",
-                country="VNM",
-                kind="air",
-                latitude=21.2,
-                longitude=105.8,
-            )
-        )
         session.add(_crossing(agency_id, "X1"))
     loads: list[int] = []
     real = store.engine_for_store

@@ -26,7 +26,7 @@ from corridor.services.entities import (
     undo,
 )
 from corridor.store.database import Database
-from corridor.store.models import Alert, AuditEntry, CrossingPoint, PersonRecord
+from corridor.store.models import Alert, AuditEntry, PersonRecord
 from tests.conftest import World
 
 
@@ -181,6 +181,7 @@ def test_a_new_record_joins_its_entity_on_arrival_and_a_stranger_stays_alone(
     assert after["X1"] == after["R1"] == after["R2"]
 
 
+@pytest.mark.usefixtures("noi_bai")
 def test_a_crossing_at_the_booth_becomes_a_record_that_joins_its_entity_at_once(
     database: Database, world: World, analyst: Principal
 ) -> None:
@@ -208,17 +209,6 @@ def test_a_crossing_at_the_booth_becomes_a_record_that_joins_its_entity_at_once(
         "permit_type": "citizen",
         "outcome": "admitted",
     }
-    with database.transaction() as session:
-        session.add(
-            CrossingPoint(
-                code="HAN",
-                name="Noi Bai",
-                country="VNM",
-                kind="air",
-                latitude=21.2,
-                longitude=105.8,
-            )
-        )
     with database.transaction() as session:
         reference = record_crossing(session, officer, crossing).reference
 
