@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from corridor.domain.names.fold import fold, skeleton
 from corridor.domain.names.variants import labels
+from corridor.domain.screening.dates import BirthDate
 from corridor.domain.screening.records import NameForm, Person
 
 MAX_POSTINGS = 250  # a key shared by more alerts (NGUYEN+THI) selects nothing on its own
@@ -31,35 +32,33 @@ def _name_tokens(names: tuple[NameForm, ...]) -> Iterator[tuple[str, ...]]:
             yield (*reading[:i], reading[i] + reading[i + 1], *reading[i + 2 :])
 
 
-def keys(person: Person, *, query: bool) -> set[str]:
-    name_keys, tokens = _name_keys(person.names)
-    out = set(name_keys)
-    for date_key in _date_keys(person, query=query):
-        out.update(f"d|{token}|{date_key}" for token in tokens)
-    out.update(f"n|{document}" for document in person.documents)
-    return out
-
-
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=400_000)
 def _name_keys(names: tuple[NameForm, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of the name alone, and the folded parts that date keys pair with; made
     once per name (a register's names repeat, and each record is keyed twice)."""
     out: set[str] = set()
     tokens: set[str] = set()
     for reading in _name_tokens(names):
-        folded = sorted({label for t in reading for label in (labels(t) or [fold(t)])})
+        folded = sorted({label for t in reading for label in _token_keys(t)[0]})
         tokens.update(folded)
         out.update(f"p|{a}|{b}" for a, b in combinations(folded, 2))
-        skeletons = sorted({skeleton(t) for t in reading if len(skeleton(t)) >= 2})
-        tokens.update(fold(t) for t in reading)
+        skeletons = sorted({s for t in reading if len(s := _token_keys(t)[2]) >= 2})
+        tokens.update(_token_keys(t)[1] for t in reading)
         out.update(f"s|{a}|{b}" for a, b in combinations(skeletons, 2))
         if len(folded) == 1:
             out.add(f"t|{folded[0]}")
     return frozenset(out), frozenset(tokens)
 
 
-def _date_keys(person: Person, *, query: bool) -> list[str]:
-    born = person.birth_date
+@lru_cache(maxsize=400_000)
+def _token_keys(token: str) -> tuple[tuple[str, ...], str, str]:
+    """A name part's index labels (its spelling groups, else its folded form), its folded
+    form and its consonant skeleton: once per part, as parts repeat far more than names."""
+    folded = fold(token)
+    return tuple(labels(token)) or (folded,), folded, skeleton(token)
+
+
+def _date_keys(born: BirthDate | None, *, query: bool) -> list[str]:
     if born is None:
         return []
     if not query:
@@ -72,14 +71,88 @@ def key_arrays(
     people: Sequence[Person], *, query: bool
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
     """Every person's keys hashed to 64 bits, beside the position of the person holding each
-    (a person's keys as stored in the index, or as a look-up asks for them)."""
-    hashes: list[int] = []
-    owners: list[int] = []
+    (a person's keys as stored in the index, or as a look-up asks for them).
+
+    A register's names and dates repeat, so each distinct name and date is keyed once, in
+    Python; the keys of a name part with a date (every part with every date key of the
+    record) are then mixed from the two hashes for all records at once."""
+    name_code: dict[tuple[NameForm, ...], int] = {}
+    date_code: dict[BirthDate | None, int] = {}
+    names = np.empty(len(people), dtype=np.int64)
+    dates = np.empty(len(people), dtype=np.int64)
+    documents: list[int] = []
+    document_owners: list[int] = []
     for position, person in enumerate(people):
-        found = keys(person, query=query)
-        hashes.extend(map(hash, found))
-        owners.extend([position] * len(found))
-    return np.asarray(hashes, dtype=np.int64), np.asarray(owners, dtype=np.int32)
+        names[position] = name_code.setdefault(person.names, len(name_code))
+        dates[position] = date_code.setdefault(person.birth_date, len(date_code))
+        if person.documents:
+            documents.extend(hash(f"n|{document}") for document in person.documents)
+            document_owners.extend([position] * len(person.documents))
+    name_hashes, part_hashes = [], []
+    for form in name_code:
+        name_keys, name_parts = _name_keys(form)
+        name_hashes.append([hash(key) for key in name_keys])
+        part_hashes.append([hash(part) for part in name_parts])
+    date_hashes = [[hash(key) for key in _date_keys(born, query=query)] for born in date_code]
+    name_owners, name_values = _gather(names, name_hashes)
+    part_owners, parts = _gather(names, part_hashes)
+    # Each record's parts times its date keys: position k of the record's block pairs part
+    # k // (its date keys) with date key k % (its date keys).
+    date_offsets, date_values = _flat(date_hashes)
+    per_date = np.diff(date_offsets)[dates]
+    part_counts = np.bincount(part_owners, minlength=len(people))
+    owners, within = _blocks(part_counts * per_date)
+    width = per_date[owners]
+    part_at = (np.cumsum(part_counts) - part_counts)[owners] + within // width
+    date_at = date_offsets[dates[owners]] + within % width
+    dated = _mix(parts[part_at], date_values[date_at])
+    hashes = np.concatenate([name_values, dated, np.asarray(documents, dtype=np.int64)])
+    holders = np.concatenate([name_owners, owners, np.asarray(document_owners, dtype=np.int64)])
+    return hashes, holders.astype(np.int32)
+
+
+def _flat(lists: list[list[int]]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Lists of hashes as one array and the offsets where each list starts (and the end)."""
+    sizes = np.fromiter((len(values) for values in lists), dtype=np.int64, count=len(lists))
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    flat = np.fromiter(
+        (value for values in lists for value in values), dtype=np.int64, count=int(offsets[-1])
+    )
+    return offsets, flat
+
+
+def _gather(
+    codes: npt.NDArray[np.int64], lists: list[list[int]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For each record, the hashes of the list its code names: owners and values."""
+    offsets, flat = _flat(lists)
+    owners, within = _blocks(np.diff(offsets)[codes])
+    return owners, flat[offsets[codes][owners] + within]
+
+
+def _blocks(
+    sizes: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Blocks of ``sizes`` laid end to end: for each slot, its block and its place in it."""
+    owners = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
+    within = np.arange(owners.size, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return owners, within
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix(left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """One 64-bit key from two hashes (splitmix64's finaliser over an ordered combination),
+    so that a part with a date meets the same part with the same date and nothing else."""
+    with np.errstate(over="ignore"):
+        value = left.view(np.uint64) * _GOLDEN + right.view(np.uint64)
+        value ^= value >> np.uint64(30)
+        value *= np.uint64(0xBF58476D1CE4E5B9)
+        value ^= value >> np.uint64(27)
+        value *= np.uint64(0x94D049BB133111EB)
+        value ^= value >> np.uint64(31)
+    return value.view(np.int64)
 
 
 class CandidateIndex:
@@ -95,7 +168,7 @@ class CandidateIndex:
 
     def candidates(self, person: Person) -> list[int]:
         """Positions of the alerts that share a selective key with ``person``."""
-        probe = np.asarray([hash(k) for k in keys(person, query=True)], dtype=np.int64)
+        probe, _ = key_arrays([person], query=True)
         if probe.size == 0:
             return []
         starts = np.searchsorted(self.hashes, probe, side="left")
