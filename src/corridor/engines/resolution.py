@@ -9,7 +9,7 @@ when it would make more than ``MAX_PAIRS_PER_KEY`` pairs: at a million records a
 part with a birth year makes tens of thousands of pairs of strangers, and a true pair nearly
 always shares a rarer key as well (a document, the full date, the rarer part). DuckDB does
 the join in parallel and spills to disk rather than running out of memory. The pairs are
-then scored by the same code as a single check (``Resolver.score_positions``): the resolver
+then scored by the same rules as a single check (``Resolver.weigh``): the resolver
 (index, weights, model) is built once in the parent, and forked workers inherit it and score
 slices of the pairs. A larger engine (Spark, for a register that outgrows one machine) takes
 the same seam: a function from a resolver to its scored pairs.
@@ -82,9 +82,7 @@ def _score_slice(bounds: tuple[int, int]) -> list[ScoredPair]:
     assert _PAIRS is not None
     start, end = bounds
     lefts, rights = _PAIRS
-    return _RESOLVER.score_positions(
-        lefts[start:end].tolist(), rights[start:end].tolist(), _THRESHOLD, _EXPLAIN
-    )
+    return _RESOLVER.weigh(lefts[start:end], rights[start:end], _THRESHOLD, _EXPLAIN)
 
 
 def scored_pairs(

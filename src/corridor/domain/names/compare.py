@@ -8,7 +8,7 @@ JIAN PING, SEONGHUN and SEONG HUN). Each pair says *how* it matched, for the exp
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -18,16 +18,14 @@ from corridor.domain.names.variants import same_name
 Weight = Callable[[str], float]
 
 
-@dataclass(frozen=True, slots=True)
-class TokenMatch:
+class TokenMatch(NamedTuple):
     left: str
     right: str
     how: str  # exact, spelling, variant, typo, slip, consonants, initial
     similarity: float
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """The best alignment of two names: matched pairs, and what is left on each side."""
 
     matches: tuple[TokenMatch, ...]
@@ -101,12 +99,26 @@ def align(left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatc
     """The alignment of ``left`` with ``right`` that carries the most weight. A matched pair
     counts at the lighter of its two weights, so a misspelt (unseen, hence "rare") token
     cannot weigh more than the name it stands for."""
-    best: NameMatch | None = None
     # Only the name with more parts can have written two of them apart (JIAN PING, JIANPING).
     left_variants = _merged(left, weight) if len(left) > len(right) else [_plain(left, weight)]
     right_variants = _merged(right, weight) if len(right) > len(left) else [_plain(right, weight)]
-    for left_variant in left_variants:
-        for right_variant in right_variants:
+    return align_variants(left_variants, right_variants)
+
+
+def variants(tokens: Sequence[str], weight: Weight) -> list[Variant]:
+    """A reading's parts with their weights, then each way of writing two adjacent parts as
+    one: what ``align_variants`` takes, made once per reading by a caller that meets the
+    same readings again and again."""
+    return _merged(tokens, weight)
+
+
+def align_variants(left: Sequence[Variant], right: Sequence[Variant]) -> NameMatch:
+    """``align`` of two readings given as their ``variants`` (the first of each, the parts as
+    written; the rest are looked at only on the side with more parts)."""
+    left_count, right_count = len(left[0][0]), len(right[0][0])
+    best: NameMatch | None = None
+    for left_variant in left if left_count > right_count else left[:1]:
+        for right_variant in right if right_count > left_count else right[:1]:
             candidate = _align(left_variant, right_variant)
             if best is None or (candidate.matched_weight, -candidate.total_weight) > (
                 best.matched_weight,
@@ -119,10 +131,11 @@ def align(left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatc
 
 def _align(left_variant: Variant, right_variant: Variant) -> NameMatch:
     (left, left_w), (right, right_w) = left_variant, right_variant
+    known = _SIMILARITY_CACHE.get
     pairs = []
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            similarity, how = token_similarity(a, b)
+            similarity, how = known((a, b)) or token_similarity(a, b)
             if similarity > 0:
                 pairs.append((similarity * min(left_w[i], right_w[j]), similarity, i, j, how))
     pairs.sort(reverse=True)

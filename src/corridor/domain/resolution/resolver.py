@@ -11,7 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
+
 from corridor.domain.names.tokens import ascii_upper
+from corridor.domain.resolution.weighing import Numbered, PersonWeigher
 from corridor.domain.screening.model import Model
 from corridor.domain.screening.records import NameForm, Person
 from corridor.domain.screening.score import Scored
@@ -26,6 +30,8 @@ HOUSEHOLD = 8  # records a family's phone or home may appear on before it says l
 COMPATIBLE_BITS = 4.0  # every pair inside an entity must at least reach this
 AUTO_LINK = 0.5  # pairs at or above are linked (`corridor resolve --threshold` defaults to it)
 REVIEW_FROM = 0.15  # pairs from here up to the link threshold are for an analyst to review
+Positions = npt.NDArray[np.int32]
+Shared = tuple[Numbered["ResolverRecord", str | None], npt.NDArray[np.float64]]  # and bits
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,7 @@ class Resolver:
         self._known: dict[tuple[str, str], float] = {}
         self.same: set[tuple[str, str]] = set()
         self.not_same: set[tuple[str, str]] = set()
+        self._weighing: tuple[PersonWeigher, Shared, Shared] | None = None
 
     def judge(self, same: set[tuple[str, str]], not_same: set[tuple[str, str]]) -> None:
         """Analysts' judgements, as ordered pairs of record ids: a ``same`` pair is linked
@@ -95,31 +102,58 @@ class Resolver:
             (p for p in found if p.score >= threshold), key=lambda p: (-p.bits, p.left, p.right)
         )
 
-    def score_positions(
-        self, lefts: Sequence[int], rights: Sequence[int], threshold: float, explain: bool = True
+    def weigh(
+        self, lefts: Positions, rights: Positions, threshold: float, explain: bool = True
     ) -> list[ScoredPair]:
         """The candidate pairs given by position (the bulk engine's), each weighed once with
-        the left record as the traveller; those at or above ``threshold``, explained unless
-        ``explain`` is false (then the explanation is empty: a run that writes only entities
-        need not spell out a quarter of a million pairs)."""
+        the left record as the traveller, a slice at a time (``weighing.py``); those at or
+        above ``threshold``, explained unless ``explain`` is false (then the explanation is
+        empty: a run that writes only entities need not spell out a million pairs)."""
+        people, (phones, phone_bits), (addresses, address_bits) = self._weighers()
+        needed = self.model.bits_for(threshold) - 1e-9
+        contacts = phones.shared(lefts, rights, phone_bits)
+        contacts += addresses.shared(lefts, rights, address_bits)
+        partial = people.cheap(lefts, rights)
+        # as one pair's ``PairScorer.bits``: only a pair a perfect name could lift is named
+        hopeful = np.flatnonzero(partial + self.model.name["cap_bits"] >= needed - contacts)
+        bits = partial[hopeful] + people.names(lefts[hopeful], rights[hopeful])
+        bits += contacts[hopeful]
         out = []
         records = self.by_position
-        scorer = self.scorer
-        needed = self.model.bits_for(threshold) - 1e-9
-        for i, j in zip(lefts, rights, strict=True):
-            left, right = records[i], records[j]
-            contacts = self.contact_bits(left, right)
-            bits = scorer.bits(left.person, right.person, needed - contacts)
-            if bits is not None and bits + contacts >= needed:
-                if not explain:
-                    a, b = sorted((left.person.id, right.person.id))
-                    total = bits + contacts
-                    out.append(ScoredPair(a, b, total, self.model.score(total), ""))
-                    continue
-                hit = scorer.score(left.person, right.person)
-                assert hit is not None
-                out.append(self.with_contacts(hit, left, right))
+        for k, total in zip(hopeful.tolist(), bits.tolist(), strict=True):
+            if total < needed:
+                continue
+            left, right = records[lefts[k]], records[rights[k]]
+            if not explain:
+                a, b = sorted((left.person.id, right.person.id))
+                out.append(ScoredPair(a, b, total, self.model.score(total), ""))
+                continue
+            hit = self.scorer.score(left.person, right.person)
+            assert hit is not None
+            out.append(self.with_contacts(hit, left, right))
         return out
+
+    def _weighers(
+        self,
+    ) -> tuple[PersonWeigher, Shared, Shared]:
+        """The weighers of this resolver's records, made on first use (by the bulk engine
+        only: a record resolved as it arrives never needs them)."""
+        if self._weighing is None:
+            people = [record.person for record in self.by_position]
+            phones = Numbered(self.by_position, lambda record: record.phone)
+            addresses = Numbered(self.by_position, lambda record: record.address)
+            self._weighing = (
+                PersonWeigher(people, self.scorer),
+                (phones, phones.table(self._phone_bits)),
+                (addresses, addresses.table(self._address_bits)),
+            )
+        return self._weighing
+
+    def _phone_bits(self, phone: str | None) -> float:
+        return 0.0 if phone is None else shared_bits(PHONE_BITS, self._phones[phone])
+
+    def _address_bits(self, address: str | None) -> float:
+        return 0.0 if address is None else shared_bits(ADDRESS_BITS, self._addresses[address])
 
     def _floor(self, threshold: float, extra_bits: float) -> float:
         """The score a pair must reach before ``extra_bits`` are added to make ``threshold``
@@ -150,10 +184,10 @@ class Resolver:
         """The evidence of a phone and an address the two records share (none for differing
         ones: people move and change numbers)."""
         bits = 0.0
-        if left.phone is not None and left.phone == right.phone:
-            bits += shared_bits(PHONE_BITS, self._phones[left.phone])
-        if left.address is not None and left.address == right.address:
-            bits += shared_bits(ADDRESS_BITS, self._addresses[left.address])
+        if left.phone == right.phone:
+            bits += self._phone_bits(left.phone)
+        if left.address == right.address:
+            bits += self._address_bits(left.address)
         return bits
 
     def with_contacts(self, hit: Scored, left: ResolverRecord, right: ResolverRecord) -> ScoredPair:

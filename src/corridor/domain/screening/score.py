@@ -4,11 +4,11 @@ with every feature's contribution kept for the explanation."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from corridor.domain.names.compare import NameMatch, align
+from corridor.domain.names.compare import NameMatch, Variant, align, align_variants, variants
 from corridor.domain.screening.dates import compare_birth_dates
 from corridor.domain.screening.model import Model
 from corridor.domain.screening.records import NameForm, Person
@@ -55,6 +55,7 @@ class PairScorer:
         self.weight = weight
         self._names: dict[tuple[tuple[NameForm, ...], tuple[NameForm, ...]], BestMatch] = {}
         self._aligned: dict[tuple[tuple[str, ...], tuple[str, ...]], NameMatch] = {}
+        self._variants: dict[tuple[str, ...], list[Variant]] = {}
 
     def _best(self, traveller: Person, alert: Person) -> BestMatch:
         return _remembered(
@@ -66,9 +67,22 @@ class PairScorer:
     def _align(self, left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatch:
         """``align``, remembered per pair of readings: names written differently (case,
         marks, script) often read alike."""
-        return _remembered(
-            self._aligned, (tuple(left), tuple(right)), lambda: align(left, right, weight)
-        )
+        key = (tuple(left), tuple(right))
+        found = self._aligned.get(key)
+        if found is None:
+            found = align_variants(self._variants_of(key[0]), self._variants_of(key[1]))
+            if len(self._aligned) >= self.LIMIT:
+                self._aligned.clear()
+            self._aligned[key] = found
+        return found
+
+    def _variants_of(self, reading: tuple[str, ...]) -> list[Variant]:
+        found = self._variants.get(reading)
+        if found is None:
+            if len(self._variants) >= self.LIMIT:
+                self._variants.clear()
+            found = self._variants[reading] = variants(reading, self.weight)
+        return found
 
     def bits(self, traveller: Person, alert: Person, floor: float = -math.inf) -> float | None:
         """The pair's evidence alone, without the explanation: what ``score`` would give
@@ -76,14 +90,18 @@ class PairScorer:
         fast path for weighing many pairs of which few are kept."""
         model = self.model
         partial = (
-            compare_birth_dates(traveller.birth_date, alert.birth_date, model.birth_date).bits
-            + model.sex[_sex_how(traveller, alert)]
-            + model.nationality[_nationality_how(traveller, alert)]
-            + model.document[_document_how(traveller, alert)]
+            date_bits(traveller, alert, model)
+            + sex_bits(traveller, alert, model)
+            + nationality_bits(traveller, alert, model)
+            + document_bits(traveller, alert, model)
         )
         if partial + model.name["cap_bits"] < floor:
             return None
         return partial + self._best(traveller, alert)[0]
+
+    def name_bits(self, traveller: Person, alert: Person) -> float:
+        """The name's evidence alone, for a caller that meets each pair of names once."""
+        return best_name_match(traveller, alert, self.model, self.weight, self._align)[0]
 
     def score(self, traveller: Person, alert: Person, floor: float = 0.0) -> Scored | None:
         """The pair's score, every feature explained; None when it cannot reach ``floor``
@@ -114,6 +132,33 @@ def _remembered(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
             cache.clear()
         value = cache[key] = make()
     return value
+
+
+def date_bits(traveller: Person, alert: Person, model: Model) -> float:
+    return compare_birth_dates(traveller.birth_date, alert.birth_date, model.birth_date).bits
+
+
+def sex_bits(traveller: Person, alert: Person, model: Model) -> float:
+    return model.sex[_sex_how(traveller, alert)]
+
+
+def nationality_bits(traveller: Person, alert: Person, model: Model) -> float:
+    return model.nationality[_nationality_how(traveller, alert)]
+
+
+def document_bits(traveller: Person, alert: Person, model: Model) -> float:
+    return model.document[_document_how(traveller, alert)]
+
+
+Rule = Callable[[Person, Person, Model], float]
+# Every feature but the name, in the order a pair's bits add them up, each beside the one value
+# of a person its rule reads: many pairs can then be weighed once per distinct pair of values.
+CHEAP_FEATURES: tuple[tuple[Callable[[Person], Hashable], Rule], ...] = (
+    (lambda person: person.birth_date, date_bits),
+    (lambda person: person.sex, sex_bits),
+    (lambda person: person.nationalities, nationality_bits),
+    (lambda person: person.documents, document_bits),
+)
 
 
 def _other_features(traveller: Person, alert: Person, model: Model) -> tuple[Feature, ...]:
