@@ -20,6 +20,19 @@ class NameForm:
     written: str
     readings: tuple[tuple[str, ...], ...]
     uncertain: frozenset[str] = frozenset()  # readings that are guesses (kanji given names)
+    # Names key the caches of comparison, indexing and clustering, so a name is hashed
+    # millions of times in a bulk run: once, here, instead of walking its readings each time.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.written, self.readings, self.uncertain)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[NameForm], tuple[object, ...]]:
+        # made anew where it is unpickled: another process may hash strings differently
+        return NameForm, (self.written, self.readings, self.uncertain)
 
 
 @dataclass(frozen=True, slots=True)
