@@ -263,7 +263,8 @@ class Resolver:
                 for rid in members[small]:
                     cluster[rid] = large
                 members[large] += members.pop(small)
-        return {rid: f"E{sorted(members[cluster[rid]])[0]}" for rid in self.records}
+        named = {key: f"E{min(ids)}" for key, ids in members.items()}
+        return {rid: named[cluster[rid]] for rid in self.records}
 
 
 def shared_bits(cap: float, holders: int) -> float:
