@@ -31,7 +31,8 @@ COMPATIBLE_BITS = 4.0  # every pair inside an entity must at least reach this
 AUTO_LINK = 0.5  # pairs at or above are linked (`corridor resolve --threshold` defaults to it)
 REVIEW_FROM = 0.15  # pairs from here up to the link threshold are for an analyst to review
 Positions = npt.NDArray[np.int32]
-Shared = tuple[Numbered["ResolverRecord", str | None], npt.NDArray[np.float64]]  # and bits
+# records numbered by a phone or an address, and the bits of each when two records share it
+Shared = tuple[Numbered["ResolverRecord", str | None], npt.NDArray[np.float64]]
 
 
 @dataclass(frozen=True, slots=True)
