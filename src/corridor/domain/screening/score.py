@@ -67,22 +67,15 @@ class PairScorer:
     def _align(self, left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatch:
         """``align``, remembered per pair of readings: names written differently (case,
         marks, script) often read alike."""
-        key = (tuple(left), tuple(right))
-        found = self._aligned.get(key)
-        if found is None:
-            found = align_variants(self._variants_of(key[0]), self._variants_of(key[1]))
-            if len(self._aligned) >= self.LIMIT:
-                self._aligned.clear()
-            self._aligned[key] = found
-        return found
+        return _remembered(
+            self._aligned,
+            (tuple(left), tuple(right)),
+            lambda: align_variants(self._variants_of(tuple(left)), self._variants_of(tuple(right))),
+        )
 
     def _variants_of(self, reading: tuple[str, ...]) -> list[Variant]:
-        found = self._variants.get(reading)
-        if found is None:
-            if len(self._variants) >= self.LIMIT:
-                self._variants.clear()
-            found = self._variants[reading] = variants(reading, self.weight)
-        return found
+        """A reading's weighted variants, made once per reading."""
+        return _remembered(self._variants, reading, lambda: variants(reading, self.weight))
 
     def bits(self, traveller: Person, alert: Person, floor: float = -math.inf) -> float | None:
         """The pair's evidence alone, without the explanation: what ``score`` would give
