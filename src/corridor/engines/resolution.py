@@ -102,6 +102,7 @@ def scored_pairs(
     total = len(lefts)
     bounds = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
     count = workers or os.cpu_count() or 1
+    resolver.weighers()  # made once, here, for every worker
     _RESOLVER, _PAIRS, _THRESHOLD, _EXPLAIN = resolver, (lefts, rights), threshold, explain
     try:
         if count <= 1 or len(bounds) <= 1 or "fork" not in multiprocessing.get_all_start_methods():

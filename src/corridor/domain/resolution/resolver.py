@@ -110,7 +110,7 @@ class Resolver:
         the left record as the traveller, a slice at a time (``weighing.py``); those at or
         above ``threshold``, explained unless ``explain`` is false (then the explanation is
         empty: a run that writes only entities need not spell out a million pairs)."""
-        people, (phones, phone_bits), (addresses, address_bits) = self._weighers()
+        people, (phones, phone_bits), (addresses, address_bits) = self.weighers()
         needed = self.model.bits_for(threshold) - 1e-9
         contacts = phones.shared(lefts, rights, phone_bits)
         contacts += addresses.shared(lefts, rights, address_bits)
@@ -134,11 +134,10 @@ class Resolver:
             out.append(self.with_contacts(hit, left, right))
         return out
 
-    def _weighers(
-        self,
-    ) -> tuple[PersonWeigher, Shared, Shared]:
+    def weighers(self) -> tuple[PersonWeigher, Shared, Shared]:
         """The weighers of this resolver's records, made on first use (by the bulk engine
-        only: a record resolved as it arrives never needs them)."""
+        only: a record resolved as it arrives never needs them; the engine makes them before
+        its workers fork, so that they share them)."""
         if self._weighing is None:
             people = [record.person for record in self.by_position]
             phones = Numbered(self.by_position, lambda record: record.phone)

@@ -25,6 +25,8 @@ from corridor.domain.screening.score import CHEAP_FEATURES, PairScorer, Rule
 
 Positions = npt.NDArray[np.int32]
 Bits = npt.NDArray[np.float64]
+Codes = npt.NDArray[np.int64]
+Weigh = Callable[[Codes, Codes], Bits]  # pairs of values (by number) to their bits
 Item = TypeVar("Item")
 Value = TypeVar("Value", bound=Hashable)
 REMEMBERED = 2_000_000  # pairs of values remembered per feature before starting again
@@ -49,26 +51,36 @@ class Numbered(Generic[Item, Value]):
             self.codes[position] = number
         self._weighed: dict[int, float] = {}
 
-    def pair_bits(
-        self, lefts: Positions, rights: Positions, rule: Callable[[Item, Item], float]
-    ) -> Bits:
-        """``rule`` for each pair of items, worked out once per distinct pair of values (and
-        remembered for the next slice)."""
+    def pair_bits(self, lefts: Positions, rights: Positions, weigh: Weigh) -> Bits:
+        """``weigh`` for each pair of items, worked out once per distinct pair of values (and
+        remembered for the next slice): it takes the pairs of values by number, left and
+        right, all at once."""
         count = len(self.holders)
         distinct, where = np.unique(
             self.codes[lefts] * count + self.codes[rights], return_inverse=True
         )
-        weighed, holders = self._weighed, self.holders
+        weighed = self._weighed
         if len(weighed) > REMEMBERED:
             weighed.clear()
-        values = np.empty(distinct.size, dtype=np.float64)
-        for k, code in enumerate(distinct.tolist()):
-            bits = weighed.get(code)
-            if bits is None:
-                left, right = divmod(code, count)
-                bits = weighed[code] = rule(holders[left], holders[right])
-            values[k] = bits
+        found = (weighed.get(code, np.nan) for code in distinct.tolist())
+        values = np.fromiter(found, dtype=np.float64, count=distinct.size)
+        new = np.flatnonzero(np.isnan(values))
+        if new.size:
+            left, right = np.divmod(distinct[new], count)
+            values[new] = weigh(left, right)
+            weighed.update(zip(distinct[new].tolist(), values[new].tolist(), strict=True))
         return values[where]
+
+    def by_holders(self, rule: Callable[[Item, Item], float]) -> Weigh:
+        """``rule`` on two items as ``pair_bits`` takes it: on one item holding each value."""
+        holders = self.holders
+
+        def weigh(lefts: Codes, rights: Codes) -> Bits:
+            pairs = zip(lefts.tolist(), rights.tolist(), strict=True)
+            found = (rule(holders[left], holders[right]) for left, right in pairs)
+            return np.fromiter(found, dtype=np.float64, count=lefts.size)
+
+        return weigh
 
     def table(self, bits: Callable[[Value], float]) -> Bits:
         """``bits`` of each value, by number."""
@@ -86,20 +98,26 @@ class PersonWeigher:
     every feature but the name for all of them, the name for those that ask for it."""
 
     def __init__(self, people: Sequence[Person], scorer: PairScorer) -> None:
+        # numba takes half a second to import: only a dataset's bulk weighing needs it
+        from corridor.domain.screening.bulk_names import NameTable
+
         self.scorer = scorer
         self._features = [(Numbered(people, value), rule) for value, rule in CHEAP_FEATURES]
         self._names = Numbered(people, lambda person: person.names)
+        self._table = NameTable(self._names.values, scorer.weight, scorer.model)
 
     def cheap(self, lefts: Positions, rights: Positions) -> Bits:
         """Birth date, sex, nationality and document, added in the scorer's order."""
         model = self.scorer.model
         total = np.zeros(lefts.size, dtype=np.float64)
         for numbered, rule in self._features:
-            total += numbered.pair_bits(lefts, rights, _under(rule, model))
+            total += numbered.pair_bits(lefts, rights, numbered.by_holders(_under(rule, model)))
         return total
 
     def names(self, lefts: Positions, rights: Positions) -> Bits:
-        return self._names.pair_bits(lefts, rights, self.scorer.name_bits)
+        """The names' evidence, compiled (``bulk_names.py``: the scorer's rules, many pairs
+        of names at once)."""
+        return self._names.pair_bits(lefts, rights, self._table.bits)
 
 
 def _under(rule: Rule, model: Model) -> Callable[[Person, Person], float]:

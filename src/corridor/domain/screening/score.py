@@ -92,10 +92,6 @@ class PairScorer:
             return None
         return partial + self._best(traveller, alert)[0]
 
-    def name_bits(self, traveller: Person, alert: Person) -> float:
-        """The name's evidence alone, for a caller that meets each pair of names once."""
-        return best_name_match(traveller, alert, self.model, self.weight, self._align)[0]
-
     def score(self, traveller: Person, alert: Person, floor: float = 0.0) -> Scored | None:
         """The pair's score, every feature explained; None when it cannot reach ``floor``
         even with a perfect name (the cheap features are weighed first, so most candidates
