@@ -40,7 +40,7 @@ def corridor(records: Path, out: Path) -> float:
         item[1] for item in read_records(records) if not isinstance(item, RowError)
     ]
     resolver = Resolver(read)
-    entity_of = resolver.entities(scored_pairs(resolver, 0.5))
+    entity_of = resolver.entities(scored_pairs(resolver, 0.5, explain=False))
     _write(out, entity_of)
     return time.perf_counter() - started
 
