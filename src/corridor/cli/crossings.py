@@ -14,10 +14,12 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from corridor.cli import context
+from corridor.domain.roles import Role
 from corridor.engines.crossings.engine import CrossingsEngine
 from corridor.engines.crossings.load import LoadReport
 from corridor.engines.crossings.store import engine_for_store, import_crossings
 from corridor.errors import InvalidInput
+from corridor.services import entities
 from corridor.store.repositories.agencies import AgencyRepository
 
 app = typer.Typer(
@@ -145,4 +147,13 @@ def import_command(
     _report(file.name, summary.report, time.perf_counter() - started)
     context.errors.print(
         f"{summary.imported:,} crossings stored for {agency}; {summary.already:,} already held"
+    )
+    with database.transaction() as session:
+        principal = context.administrator(session, agency, Role.ANALYST)
+        travellers = entities.records_of_crossings(session, principal, file.name)
+    for error in travellers.errors:
+        context.errors.print(f"{file.name}: {error.message} (no person record)")
+    context.errors.print(
+        f"{travellers.imported:,} person records of travellers stored, "
+        f"{travellers.already:,} already held (`corridor entities resolve` links them)"
     )

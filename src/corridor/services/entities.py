@@ -35,7 +35,14 @@ from corridor.ingest.rows import Row, RowError, read_rows
 from corridor.services import audit
 from corridor.services.alerts import person_of
 from corridor.store.database import Database
-from corridor.store.models import Alert, EntityChange, Judgement, PersonRecord, ReviewPair
+from corridor.store.models import (
+    Alert,
+    Crossing,
+    EntityChange,
+    Judgement,
+    PersonRecord,
+    ReviewPair,
+)
 
 VERDICTS = ("same", "not_same", "unsure")
 FIELDS = ("full_name", "birth_date", "nationality", "sex", "document_number", "phone", "address")
@@ -103,6 +110,53 @@ def store_records(
         f"records:{origin}",
         detail={"imported": summary.imported, "already": summary.already},
     )
+    return summary
+
+
+def records_of_crossings(session: Session, principal: Principal, source: str) -> ImportSummary:
+    """The travellers of the crossings loaded in bulk from ``source`` (a file's name), as
+    person records, as the booth makes one of each crossing it records. A traveller seen alike
+    on many crossings (document, name, birth date, nationality, sex) is one record, named by
+    the smallest reference among them: a year of one commuter's crossings is one record, a
+    renewed passport or another spelling another. Run again, it adds only what is new."""
+    seen = (
+        Crossing.document_key,
+        Crossing.full_name,
+        Crossing.birth_date,
+        Crossing.nationality,
+        Crossing.sex,
+    )
+    found = session.execute(
+        select(func.min(Crossing.reference), *seen)
+        .where(
+            Crossing.agency_id == principal.agency_id,
+            Crossing.source == source,
+            Crossing.full_name != "",
+        )
+        .group_by(*seen)
+        .order_by(func.min(Crossing.reference))
+    )
+    rows: list[Row] = [
+        (
+            line,
+            {
+                "id": reference,
+                "source": source,
+                "full_name": name,
+                "birth_date": born.isoformat() if born else "",
+                "nationality": nationality,
+                "sex": sex,
+                "document_number": document.partition(":")[2],
+            },
+        )
+        for line, (reference, document, name, born, nationality, sex) in enumerate(found, 1)
+    ]
+    summary = store_records(session, principal, rows, f"crossings:{source}")
+    # a crossing has no line of its own here: its reference says which one
+    summary.errors = [
+        RowError(e.line, f"crossing {rows[e.line - 1][1]['id']}: {e.message}")
+        for e in summary.errors
+    ]
     return summary
 
 
