@@ -33,6 +33,7 @@ def test_the_bulk_engine_scores_what_record_by_record_scoring_does(
     resolver: Resolver, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(resolution, "CHUNK", 3)  # several slices, so the workers share them
+    monkeypatch.setattr(resolution, "FORK_FROM", 0)  # and workers even for so few pairs
     bulk = scored_pairs(resolver, 0.15, workers=workers)
     one_by_one = resolver.pairs(0.15)
     assert [(p.left, p.right) for p in bulk] == [(p.left, p.right) for p in one_by_one]
