@@ -297,5 +297,8 @@ def marks_differ(left: Person, right: Person) -> bool:
     token (Hùng and Hưng, twins at one address): the marks are all that tells them apart, so
     the records cannot be one person. Records without marks (most sources drop them) are not
     affected."""
-    ours, theirs = _marked(left.names), _marked(right.names)
+    ours = _marked(left.names)
+    if not ours:  # most records: asked for every pair clustering weighs
+        return False
+    theirs = _marked(right.names)
     return any(ours[key] != theirs[key] for key in ours.keys() & theirs.keys())
