@@ -97,8 +97,8 @@ def scored_pairs(
     explain: bool = True,
 ) -> list[ScoredPair]:
     """Every pair of the resolver's records at or above ``threshold``, once, best first;
-    scored on ``workers`` processes (default: every core), explained unless ``explain`` is
-    false. ``progress`` hears of each stage."""
+    scored on ``workers`` processes (default: every core; one below ``FORK_FROM`` pairs),
+    explained unless ``explain`` is false. ``progress`` hears of each stage."""
     global _RESOLVER, _PAIRS, _THRESHOLD, _EXPLAIN
     lefts, rights = candidate_pairs(resolver)
     if progress is not None:

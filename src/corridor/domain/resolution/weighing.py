@@ -5,10 +5,12 @@ their birth dates, sexes, nationalities and documents already say that no name c
 one person. So the cheap features are weighed first, for a whole slice of pairs at once, and
 only the pairs a perfect name could still lift go on to the name comparison.
 
-No rule is written twice for speed. Each feature's values are numbered (a register holds few
-distinct birth dates, sexes and nationalities); each distinct pair of values is weighed once,
-by the scorer's own rule on two people who hold them, and every pair takes its bits from
-there. Names are numbered the same way, so a pair of names met again is not aligned again.
+Each feature's values are numbered (a register holds few distinct birth dates, sexes and
+nationalities); each distinct pair of values is weighed once, by the scorer's own rule on two
+people who hold them, and every pair takes its bits from there. Names are numbered the same
+way, so a pair of names met again is not weighed again; the new pairs of names of a slice are
+weighed in compiled code (``screening/bulk_names.py``, the one rule written twice for speed:
+that module says why, and tests hold it to the scorer's).
 """
 
 from __future__ import annotations
