@@ -36,7 +36,16 @@ Names = tuple[NameForm, ...]
 Codes = npt.NDArray[np.int64]
 Bits = npt.NDArray[np.float64]
 Function = TypeVar("Function", bound=Callable[..., Any])
+Flags = npt.NDArray[np.bool_]
+# every reading of the table: its number of parts, its parts' token numbers, the numbers of
+# each two adjacent parts written as one, and whether each part (then each joined pair) is a
+# middle part or a guessed reading
+Readings = tuple[Codes, Codes, Codes, Flags, Flags]
+Known = tuple[Codes, Bits]  # token similarities by pair of token numbers, sorted
+Side = tuple[Codes, Bits, Flags, Flags, Flags]  # see ``_side``
+Workspace = tuple[Bits, Bits, Codes, Codes]  # see ``_workspace``
 NONE = -1  # no token in this place (readings are padded to the longest)
+NO_MATCH = 3  # the place of ``no_match_bits`` in ``NameTable.rules``
 
 
 def _compiled(function: Function) -> Function:
@@ -113,16 +122,10 @@ class NameTable:
                 rights[todo],
                 self.start,
                 self.stop,
-                self.count,
-                self.tokens,
-                self.joined,
-                self.middle,
-                self.guess,
+                (self.count, self.tokens, self.joined, self.middle, self.guess),
                 self.weights,
                 self.rules,
-                self.known,
-                self.similarity,
-                len(self._tokens),
+                (self.known, self.similarity),
                 out,
                 todo,
                 unknown,
@@ -150,223 +153,192 @@ def _weigh(
     rights: Codes,
     start: Codes,
     stop: Codes,
-    count: Codes,
-    tokens: Codes,
-    joined: Codes,
-    middle: npt.NDArray[np.bool_],
-    guess: npt.NDArray[np.bool_],
+    readings: Readings,
     weights: Bits,
     rules: Bits,
-    known: Codes,
-    similarity: Bits,
-    vocabulary: int,
+    known: Known,
     out: Bits,
     where: Codes,
     unknown: Codes,
-) -> npt.NDArray[np.bool_]:
-    """``out[where[p]]`` = the bits of pair p, for each pair whose token similarities are all
-    known; the unknown ones are listed in ``unknown`` (its first cell counts them) and their
-    pairs come back False."""
-    penalty, conflict, cap, no_match, middle_factor = rules
-    width = tokens.shape[1]
+) -> Flags:
+    """``out[where[p]]`` = the bits of pair p (the best over every reading of each name),
+    for each pair whose token similarities are all known; the unknown ones are listed in
+    ``unknown`` (its first cell counts them) and their pairs come back False."""
+    width = readings[1].shape[1]
+    left, right, work = _side(width), _side(width), _workspace(width)
     done = np.ones(lefts.size, dtype=np.bool_)
-    # one alignment's workspace: its side's token numbers, weights, middles, guesses
-    lt = np.empty(width, dtype=np.int64)
-    rt = np.empty(width, dtype=np.int64)
-    lw = np.empty(width, dtype=np.float64)
-    rw = np.empty(width, dtype=np.float64)
-    lmid = np.empty(width, dtype=np.bool_)
-    rmid = np.empty(width, dtype=np.bool_)
-    lguess = np.empty(width, dtype=np.bool_)
-    rguess = np.empty(width, dtype=np.bool_)
-    lused = np.empty(width, dtype=np.bool_)
-    rused = np.empty(width, dtype=np.bool_)
-    best_lused = np.empty(width, dtype=np.bool_)
-    best_rused = np.empty(width, dtype=np.bool_)
-    gains = np.empty(width * width, dtype=np.float64)
-    sims = np.empty(width * width, dtype=np.float64)
-    order = np.empty(width * width, dtype=np.int64)
-    certain = np.empty(width, dtype=np.int64)
     for p in range(lefts.size):
-        best = no_match
-        complete = True
-        for left in range(start[lefts[p]], stop[lefts[p]]):
-            for right in range(start[rights[p]], stop[rights[p]]):
-                lc, rc = count[left], count[right]
-                # only the name with more parts can have written two of them apart
-                left_variants = lc if lc > rc else 1
-                right_variants = rc if rc > lc else 1
-                found = False
-                best_mw = best_total = 0.0
-                best_ln = best_rn = best_matches = best_lv = best_rv = 0
-                for lv in range(left_variants):
-                    ln = _variant(
-                        tokens[left],
-                        joined[left],
-                        middle[left],
-                        guess[left],
-                        weights,
-                        lc,
-                        lv - 1,
-                        lt,
-                        lw,
-                        lmid,
-                        lguess,
-                    )
-                    for rv in range(right_variants):
-                        rn = _variant(
-                            tokens[right],
-                            joined[right],
-                            middle[right],
-                            guess[right],
-                            weights,
-                            rc,
-                            rv - 1,
-                            rt,
-                            rw,
-                            rmid,
-                            rguess,
-                        )
-                        # every pair of parts alike at all, best first (``compare._align``)
-                        n = 0
-                        for i in range(ln):
-                            for j in range(rn):
-                                key = lt[i] * vocabulary + rt[j]
-                                at = np.searchsorted(known, key)
-                                if at < known.size and known[at] == key:
-                                    s = similarity[at]
-                                else:
-                                    if unknown[0] + 1 < unknown.size:
-                                        unknown[0] += 1
-                                        unknown[unknown[0]] = key
-                                    complete = False
-                                    s = 0.0
-                                if s > 0.0:
-                                    gains[n] = s * min(lw[i], rw[j])
-                                    sims[n] = s
-                                    order[n] = i * width + j
-                                    n += 1
-                        _sort_best_first(gains, sims, order, n)
-                        lused[:ln] = False
-                        rused[:rn] = False
-                        mw = total = 0.0
-                        matches = 0
-                        for k in range(n):
-                            i, j = order[k] // width, order[k] % width
-                            if lused[i] or rused[j]:
-                                continue
-                            lused[i] = True
-                            rused[j] = True
-                            matches += 1
-                            mw += gains[k]
-                            total += min(lw[i], rw[j])
-                        rest = 0.0
-                        for i in range(ln):
-                            if not lused[i]:
-                                rest += lw[i]
-                        total += rest
-                        rest = 0.0
-                        for j in range(rn):
-                            if not rused[j]:
-                                rest += rw[j]
-                        total += rest
-                        if not found or mw > best_mw or (mw == best_mw and total < best_total):
-                            found = True
-                            best_mw, best_total, best_matches = mw, total, matches
-                            best_ln, best_rn = ln, rn
-                            best_lused[:ln] = lused[:ln]
-                            best_rused[:rn] = rused[:rn]
-                            best_lv, best_rv = lv, rv
-                if not complete or best_matches == 0:
-                    continue
-                # the best alignment's left-over parts, as ``best_name_match`` weighs them
-                _variant(
-                    tokens[left],
-                    joined[left],
-                    middle[left],
-                    guess[left],
-                    weights,
-                    lc,
-                    best_lv - 1,
-                    lt,
-                    lw,
-                    lmid,
-                    lguess,
+        best = rules[NO_MATCH]
+        for a in range(start[lefts[p]], stop[lefts[p]]):
+            for b in range(start[rights[p]], stop[rights[p]]):
+                bits = _reading_bits(
+                    readings, a, b, weights, rules, known, unknown, left, right, work
                 )
-                _variant(
-                    tokens[right],
-                    joined[right],
-                    middle[right],
-                    guess[right],
-                    weights,
-                    rc,
-                    best_rv - 1,
-                    rt,
-                    rw,
-                    rmid,
-                    rguess,
-                )
-                left_guesses = right_guesses = 0
-                for i in range(best_ln):
-                    if not best_lused[i] and lguess[i]:
-                        left_guesses += 1
-                for j in range(best_rn):
-                    if not best_rused[j] and rguess[j]:
-                        right_guesses += 1
-                kept_left = _certain(
-                    lt, lguess, best_lused, best_ln, right_guesses, weights, certain
-                )
-                unmatched = _unmatched(lt, lmid, certain, kept_left, weights, middle_factor)
-                kept_right = _certain(
-                    rt, rguess, best_rused, best_rn, left_guesses, weights, certain
-                )
-                unmatched += _unmatched(rt, rmid, certain, kept_right, weights, middle_factor)
-                bits = best_mw - penalty * unmatched - conflict * min(kept_left, kept_right)
-                bits = min(bits, cap)
-                if bits > best:
+                if np.isnan(bits):
+                    done[p] = False
+                elif bits > best:
                     best = bits
-        if complete:
+        if done[p]:
             out[where[p]] = best
-        else:
-            done[p] = False
     return done
 
 
 @_compiled
-def _variant(
-    tokens: Codes,
-    joined: Codes,
-    middle: npt.NDArray[np.bool_],
-    guess: npt.NDArray[np.bool_],
+def _reading_bits(
+    readings: Readings,
+    a: int,
+    b: int,
     weights: Bits,
-    count: int,
-    merge: int,
-    out_tokens: Codes,
-    out_weights: Bits,
-    out_middle: npt.NDArray[np.bool_],
-    out_guess: npt.NDArray[np.bool_],
-) -> int:
-    """A reading's parts as written (``merge`` < 0), or with parts ``merge`` and ``merge+1``
-    written as one, weighing what the heavier of the two does (``compare._merged``); how
-    many parts it has."""
-    width = tokens.size
-    n = 0
-    k = 0
-    while k < count:
+    rules: Bits,
+    known: Known,
+    unknown: Codes,
+    left: Side,
+    right: Side,
+    work: Workspace,
+) -> float:
+    """``best_name_match``'s bits for reading ``a`` (left) against reading ``b``: -inf when
+    no part matches, NaN when a token similarity is not known yet."""
+    count = readings[0]
+    lc, rc = count[a], count[b]
+    # ``compare.align_variants``: only the name with more parts can have written two apart
+    found, complete = False, True
+    best_weight = best_total = 0.0
+    best_matches = best_lv = best_rv = 0
+    for lv in range(lc if lc > rc else 1):
+        ln = _variant(readings, a, lv - 1, weights, left)
+        for rv in range(rc if rc > lc else 1):
+            rn = _variant(readings, b, rv - 1, weights, right)
+            matched, total, matches = _align(
+                left, ln, right, rn, weights.size, known, unknown, work
+            )
+            complete = complete and matches >= 0
+            better = matched > best_weight or (matched == best_weight and total < best_total)
+            if not found or better:
+                found = True
+                best_weight, best_total, best_matches = matched, total, matches
+                best_lv, best_rv = lv, rv
+    if not complete:
+        return np.nan
+    if best_matches == 0:
+        return -np.inf
+    # the best alignment again, for its left-over parts
+    ln = _variant(readings, a, best_lv - 1, weights, left)
+    rn = _variant(readings, b, best_rv - 1, weights, right)
+    _align(left, ln, right, rn, weights.size, known, unknown, work)
+    penalty, conflict, cap, _, middle_factor = rules
+    certain = work[3]
+    kept_left = _certain(left, ln, _guesses_left(right, rn), weights, certain)
+    unmatched = _unmatched(left, certain, kept_left, weights, middle_factor)
+    kept_right = _certain(right, rn, _guesses_left(left, ln), weights, certain)
+    unmatched += _unmatched(right, certain, kept_right, weights, middle_factor)
+    bits = best_weight - penalty * unmatched - conflict * min(kept_left, kept_right)
+    return float(min(bits, cap))
+
+
+@_compiled
+def _variant(readings: Readings, row: int, merge: int, weights: Bits, side: Side) -> int:
+    """Reading ``row``'s parts as written (``merge`` < 0), or with parts ``merge`` and
+    ``merge+1`` written as one, weighing what the heavier of the two does
+    (``compare._merged``), into ``side``; how many parts it has."""
+    count, tokens, joined, middle, guess = readings
+    parts, part_weights, middles, guesses, _ = side
+    width = tokens.shape[1]
+    n = k = 0
+    while k < count[row]:
         if k == merge:
-            out_tokens[n] = joined[k]
-            out_weights[n] = max(weights[tokens[k]], weights[tokens[k + 1]])
-            out_middle[n] = middle[width + k]
-            out_guess[n] = guess[width + k]
+            parts[n] = joined[row, k]
+            part_weights[n] = max(weights[tokens[row, k]], weights[tokens[row, k + 1]])
+            middles[n], guesses[n] = middle[row, width + k], guess[row, width + k]
             k += 2
         else:
-            out_tokens[n] = tokens[k]
-            out_weights[n] = weights[tokens[k]]
-            out_middle[n] = middle[k]
-            out_guess[n] = guess[k]
+            parts[n] = tokens[row, k]
+            part_weights[n] = weights[tokens[row, k]]
+            middles[n], guesses[n] = middle[row, k], guess[row, k]
             k += 1
         n += 1
     return n
+
+
+@_compiled
+def _align(
+    left: Side,
+    ln: int,
+    right: Side,
+    rn: int,
+    vocabulary: int,
+    known: Known,
+    unknown: Codes,
+    work: Workspace,
+) -> tuple[float, float, int]:
+    """``compare._align``: every pair of parts alike at all, best first, taken while both
+    parts are free; the matched weight, the total weight and how many matched (marked in
+    each side's ``used``), or -1 matches when a similarity is not known yet."""
+    lt, lw, _, _, lused = left
+    rt, rw, _, _, rused = right
+    gains, sims, order, _ = work
+    width = lt.size
+    n = 0
+    complete = True
+    for i in range(ln):
+        for j in range(rn):
+            s = _similarity(lt[i] * vocabulary + rt[j], known, unknown)
+            if s < 0.0:
+                complete = False
+            elif s > 0.0:
+                gains[n], sims[n], order[n] = s * min(lw[i], rw[j]), s, i * width + j
+                n += 1
+    if not complete:
+        return 0.0, 0.0, -1
+    _sort_best_first(gains, sims, order, n)
+    lused[:ln] = False
+    rused[:rn] = False
+    matched = total = 0.0
+    matches = 0
+    for k in range(n):
+        i, j = order[k] // width, order[k] % width
+        if lused[i] or rused[j]:
+            continue
+        lused[i] = rused[j] = True
+        matches += 1
+        matched += gains[k]
+        total += min(lw[i], rw[j])
+    total += _free_weight(lw, lused, ln)
+    total += _free_weight(rw, rused, rn)
+    return matched, total, matches
+
+
+@_compiled
+def _similarity(key: int, known: Known, unknown: Codes) -> float:
+    """The similarity of a pair of token numbers, or -1 (listed in ``unknown``) if not known."""
+    keys, values = known
+    at = np.searchsorted(keys, key)
+    if at < keys.size and keys[at] == key:
+        return float(values[at])
+    if unknown[0] + 1 < unknown.size:
+        unknown[0] += 1
+        unknown[unknown[0]] = key
+    return -1.0
+
+
+@_compiled
+def _free_weight(part_weights: Bits, used: Flags, n: int) -> float:
+    """The weight of the parts left unmatched, added in order (as ``sum`` does)."""
+    total = 0.0
+    for i in range(n):
+        if not used[i]:
+            total += part_weights[i]
+    return total
+
+
+@_compiled
+def _guesses_left(side: Side, n: int) -> int:
+    """How many of a side's unmatched parts are guessed readings."""
+    _, _, _, guesses, used = side
+    left = 0
+    for i in range(n):
+        if guesses[i] and not used[i]:
+            left += 1
+    return left
 
 
 @_compiled
@@ -386,18 +358,11 @@ def _sort_best_first(gains: Bits, sims: Bits, order: Codes, n: int) -> None:
 
 
 @_compiled
-def _certain(
-    tokens: Codes,
-    guesses: npt.NDArray[np.bool_],
-    used: npt.NDArray[np.bool_],
-    n: int,
-    absorbed: int,
-    weights: Bits,
-    out: Codes,
-) -> int:
+def _certain(side: Side, n: int, absorbed: int, weights: Bits, out: Codes) -> int:
     """``score._certain``: the places of one side's unmatched parts that count against the
     match, lightest first (a stable sort by weight), less as many as the other side has
     guessed readings left over; how many."""
+    tokens, _, _, guesses, used = side
     kept = 0
     for i in range(n):
         if used[i] or guesses[i]:
@@ -412,17 +377,36 @@ def _certain(
 
 
 @_compiled
-def _unmatched(
-    tokens: Codes,
-    middles: npt.NDArray[np.bool_],
-    places: Codes,
-    n: int,
-    weights: Bits,
-    middle_factor: float,
-) -> float:
+def _unmatched(side: Side, places: Codes, n: int, weights: Bits, middle_factor: float) -> float:
     """``score._unmatched_weight`` of the parts at ``places[:n]``, added in that order."""
+    tokens, _, middles, _, _ = side
     total = 0.0
     for k in range(n):
         i = places[k]
         total += weights[tokens[i]] * (middle_factor if middles[i] else 1.0)
     return total
+
+
+@_compiled
+def _side(width: int) -> Side:
+    """One side of an alignment: its parts' token numbers, weights, whether each is a middle
+    part or a guessed reading, and whether it is matched."""
+    flags = np.zeros((3, width), dtype=np.bool_)
+    return (
+        np.empty(width, dtype=np.int64),
+        np.empty(width, dtype=np.float64),
+        flags[0],
+        flags[1],
+        flags[2],
+    )
+
+
+@_compiled
+def _workspace(width: int) -> Workspace:
+    """An alignment's candidates (gain, similarity, place) and the places of unmatched parts."""
+    return (
+        np.empty(width * width, dtype=np.float64),
+        np.empty(width * width, dtype=np.float64),
+        np.empty(width * width, dtype=np.int64),
+        np.empty(width, dtype=np.int64),
+    )
