@@ -27,6 +27,7 @@ from pathlib import Path
 
 from corridor.domain.names.tokens import ascii_upper
 from corridor.domain.resolution.resolver import Resolver, ResolverRecord
+from corridor.engines.collector import collector_paused
 from corridor.engines.resolution import scored_pairs
 from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
@@ -36,11 +37,12 @@ EVALUATOR = Path("../shared/tools/eval_resolution.py")
 
 def corridor(records: Path, out: Path) -> float:
     started = time.perf_counter()
-    read: list[ResolverRecord] = [
-        item[1] for item in read_records(records) if not isinstance(item, RowError)
-    ]
-    resolver = Resolver(read)
-    entity_of = resolver.entities(scored_pairs(resolver, 0.5, explain=False))
+    with collector_paused():  # as `corridor resolve` runs
+        read: list[ResolverRecord] = [
+            item[1] for item in read_records(records) if not isinstance(item, RowError)
+        ]
+        resolver = Resolver(read)
+        entity_of = resolver.entities(scored_pairs(resolver, 0.5, explain=False))
     _write(out, entity_of)
     return time.perf_counter() - started
 

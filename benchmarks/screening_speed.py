@@ -121,10 +121,11 @@ def main() -> None:
     rss_before = _rss_mb()
     started = time.perf_counter()
     screener = Screener(alerts)
+    index = screener.index  # built on first use
     built = time.perf_counter() - started
     print(
         f"alerts: {len(alerts):,} prepared in {prepared:.0f} s; index built in {built:.0f} s, "
-        f"index arrays {screener.index.nbytes / 2**20:.0f} MiB, process peak {_rss_mb():,.0f} MiB "
+        f"index arrays {index.nbytes / 2**20:.0f} MiB, process peak {_rss_mb():,.0f} MiB "
         f"({_rss_mb() - rss_before:,.0f} MiB for the screener)"
     )
 

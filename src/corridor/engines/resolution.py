@@ -17,9 +17,9 @@ the same seam: a function from a resolver to its scored pairs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
+from functools import partial
 
 import duckdb
 import numpy as np
@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
 from corridor.domain.screening.index import MAX_POSTINGS, key_arrays
+from corridor.engines.forked import forked_map, in_background
 
 # A key asked for by many records and held by many (a common name part with a birth year,
 # which every record of that year asks for) makes asked x held pairs, nearly all strangers:
@@ -38,11 +39,6 @@ CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough
 # 1.32 s in two)
 FORK_FROM = 500_000
 Positions = npt.NDArray[np.int32]
-
-_RESOLVER: Resolver | None = None  # set in the parent before the workers fork
-_PAIRS: tuple[Positions, Positions] | None = None
-_THRESHOLD = 0.5
-_EXPLAIN = True
 
 _BLOCKING = """
 WITH stored_count AS (SELECT key, count(*) AS held FROM stored GROUP BY key),
@@ -65,7 +61,8 @@ def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
     screener = resolver.screener
     hashes, owners = key_arrays(screener.alerts, query=True)
     query = {"key": hashes, "owner": owners}
-    stored = {"key": screener.index.hashes, "owner": screener.index.owners}
+    hashes, owners = key_arrays(screener.alerts, query=False)  # as the index files them
+    stored = {"key": hashes, "owner": owners}
     with duckdb.connect() as con:
         con.execute("SET enable_progress_bar = false")
         con.register("query", query)
@@ -81,14 +78,6 @@ def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
     return lefts, rights
 
 
-def _score_slice(bounds: tuple[int, int]) -> list[ScoredPair]:
-    assert _RESOLVER is not None
-    assert _PAIRS is not None
-    start, end = bounds
-    lefts, rights = _PAIRS
-    return _RESOLVER.weigh(lefts[start:end], rights[start:end], _THRESHOLD, _EXPLAIN)
-
-
 def scored_pairs(
     resolver: Resolver,
     threshold: float,
@@ -99,24 +88,21 @@ def scored_pairs(
     """Every pair of the resolver's records at or above ``threshold``, once, best first;
     scored on ``workers`` processes (default: every core; one below ``FORK_FROM`` pairs),
     explained unless ``explain`` is false. ``progress`` hears of each stage."""
-    global _RESOLVER, _PAIRS, _THRESHOLD, _EXPLAIN
-    lefts, rights = candidate_pairs(resolver)
+    # The join and the weighers need only the records: each takes a core of its own
+    with in_background(partial(candidate_pairs, resolver)) as candidates:
+        resolver.weighers()  # made once, here, for every worker
+        lefts, rights = candidates()
     if progress is not None:
         progress(f"{len(lefts):,} candidate pairs found")
     total = len(lefts)
     bounds = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
-    count = workers or os.cpu_count() or 1
-    resolver.weighers()  # made once, here, for every worker
-    _RESOLVER, _PAIRS, _THRESHOLD, _EXPLAIN = resolver, (lefts, rights), threshold, explain
-    try:
-        one = count <= 1 or total < FORK_FROM or len(bounds) <= 1
-        if one or "fork" not in multiprocessing.get_all_start_methods():
-            chunks = [_score_slice(b) for b in bounds]
-        else:
-            with multiprocessing.get_context("fork").Pool(count) as pool:
-                chunks = pool.map(_score_slice, bounds)
-    finally:
-        _RESOLVER, _PAIRS = None, None
+    count = 1 if total < FORK_FROM or len(bounds) <= 1 else workers or os.cpu_count() or 1
+
+    def weigh(bound: tuple[int, int]) -> list[ScoredPair]:
+        start, end = bound
+        return resolver.weigh(lefts[start:end], rights[start:end], threshold, explain)
+
+    chunks = forked_map(weigh, bounds, count)
     found = [pair for chunk in chunks for pair in chunk]
     found.sort(key=lambda p: (-p.bits, p.left, p.right))
     return found

@@ -105,6 +105,7 @@ class ScreenerCache:
                 [person_of(a) for a in alerts],
                 alert_types={str(a.id): a.alert_type for a in alerts},
             )
+            _ = screener.index  # built now, not on the first traveller's check
             self._screeners[agency_id] = (fingerprint, screener)
             return screener
 

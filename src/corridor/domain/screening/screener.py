@@ -4,6 +4,7 @@ scored and explained, hits at or above the threshold ranked best first."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 from corridor.domain.screening.index import CandidateIndex
 from corridor.domain.screening.model import Model, load_model
@@ -36,7 +37,6 @@ class Screener:
             names["prior_bits"],
         )
         self.scorer = PairScorer(self.model, self.weights)
-        self.index = CandidateIndex(self.alerts)
         self.dates = DateFilter([alert.birth_date for alert in self.alerts])
         # A disagreeing birth date rules a candidate out when even every other feature at its
         # best could not lift it to the lowest threshold; then the date filter may drop it.
@@ -49,6 +49,12 @@ class Screener:
             + max(model.nationality.values())
         )
         self.dates_decide = model.score(best_others) < min(model.thresholds.values())
+
+    @cached_property
+    def index(self) -> CandidateIndex:
+        """The alerts' candidate index, built on the first check (a bulk run that finds its
+        candidates by a join, ``engines/resolution.py``, never needs it)."""
+        return CandidateIndex(self.alerts)
 
     def check(self, traveller: Person, threshold: float | None = None) -> list[Scored]:
         """Hits for ``traveller``, best first. Without ``threshold``, each alert type's own."""

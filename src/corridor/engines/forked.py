@@ -1,0 +1,72 @@
+"""Work on every core of this machine through forked processes.
+
+The bulk jobs are Python (name alignment, romanisation), so threads would share one core. A
+forked worker inherits everything the parent has built (a resolver, an index, loaded
+dictionaries) without copying it: only each task's input and its result cross between the
+processes, pickled. So a task here may be any callable, a closure or a bound method, which
+a process started afresh could not be given. Where the platform cannot fork, the work runs
+in this process, one task after another, with the same results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+Input = TypeVar("Input")
+Output = TypeVar("Output")
+
+_TASK: Callable[..., Any] | None = None  # set in the parent before the workers fork
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def forked_map(
+    task: Callable[[Input], Output], inputs: Iterable[Input], workers: int
+) -> Iterator[Output]:
+    """``task`` of each input, in the inputs' order, on ``workers`` forked processes (here,
+    one input after another, with one worker or no fork). The inputs are read as the workers
+    need them, so a file can be handed over chunk by chunk as it is read."""
+    if workers <= 1 or not can_fork():
+        yield from map(task, inputs)
+        return
+    with _inherited(task), multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_run, inputs)
+
+
+@contextmanager
+def in_background(task: Callable[[], Output]) -> Iterator[Callable[[], Output]]:
+    """``task`` started in a forked process now, while the block goes on here; the block is
+    given a function that waits for the task's value (here, one that runs it then)."""
+    if not can_fork():
+        yield task
+        return
+    with _inherited(task), multiprocessing.get_context("fork").Pool(1) as pool:
+        pending = pool.apply_async(_call)
+        yield lambda: pending.get()
+
+
+@contextmanager
+def _inherited(task: Callable[..., Any]) -> Iterator[None]:
+    global _TASK
+    if _TASK is not None:
+        raise RuntimeError("forked work is already under way in this process")
+    _TASK = task
+    try:
+        yield
+    finally:
+        _TASK = None
+
+
+def _run(value: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(value)
+
+
+def _call() -> Any:
+    assert _TASK is not None
+    return _TASK()

@@ -1,0 +1,63 @@
+"""Forked workers run any callable and hand back its values in order, or the work runs here."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from corridor.engines import forked
+from corridor.engines.forked import forked_map, in_background
+
+
+def test_a_closure_runs_on_the_workers_and_its_values_come_back_in_order() -> None:
+    offset = 1000  # a closure: a process started afresh could not be handed it
+
+    def task(value: int) -> tuple[int, int]:
+        return value + offset, os.getpid()
+
+    done = list(forked_map(task, range(40), workers=2))
+    assert [value for value, _ in done] == [value + offset for value in range(40)]
+    assert os.getpid() not in {pid for _, pid in done}
+
+
+def test_one_worker_runs_the_tasks_here() -> None:
+    assert {pid for pid in forked_map(lambda _: os.getpid(), range(3), workers=1)} == {os.getpid()}
+
+
+def test_a_task_in_the_background_runs_while_the_caller_goes_on() -> None:
+    parent = os.getpid()
+    with in_background(lambda: (os.getpid(), sum(range(10)))) as value:
+        meanwhile = os.getpid()
+        pid, total = value()
+    assert total == 45
+    assert pid != parent == meanwhile
+
+
+def test_without_fork_the_work_runs_here_with_the_same_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert list(forked_map(lambda v: (v * 2, os.getpid()), [1, 2], workers=2)) == [
+        (2, os.getpid()),
+        (4, os.getpid()),
+    ]
+    with in_background(os.getpid) as value:
+        assert value() == os.getpid()
+
+
+def test_an_error_in_a_worker_reaches_the_caller() -> None:
+    def task(value: int) -> int:
+        if value == 3:
+            raise ValueError("row 3 is bad")
+        return value
+
+    with pytest.raises(ValueError, match="row 3 is bad"):
+        list(forked_map(task, range(6), workers=2))
+
+
+def test_forked_work_cannot_start_inside_other_forked_work() -> None:
+    with in_background(lambda: 1) as value:
+        with pytest.raises(RuntimeError, match="already under way"):
+            list(forked_map(lambda v: v, range(3), workers=2))
+        assert value() == 1
