@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from corridor.cli.main import app
+from corridor.cli.main import COMMANDS, app
 from corridor.settings import Settings
 
 runner = CliRunner()
@@ -34,6 +34,27 @@ def test_help_explains_where_to_start() -> None:
     for command in ("serve", "demo", "db", "agency", "user", "token"):
         assert command in output
     assert "corridor db upgrade" in output
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_loads_under_its_name(name: str) -> None:
+    output = run(name, "--help")
+    assert f"corridor {name}" in output
+
+
+def test_a_file_command_starts_without_the_store() -> None:
+    """Commands load their modules when run: resolving a file must not pay for SQLAlchemy."""
+    probe = (
+        "import sys\n"
+        "from typer.main import get_command\n"
+        "from corridor.cli.main import app\n"
+        "get_command(app).get_command(None, 'resolve')\n"
+        "print(sorted({'sqlalchemy', 'alembic', 'argon2'} & set(sys.modules)))"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_agencies_are_added_and_listed_as_json(node: Settings) -> None:

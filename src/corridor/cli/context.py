@@ -1,29 +1,40 @@
-"""What every command needs: the settings, the store, and one way to print results."""
+"""What every command needs: the settings, the store, and one way to print results.
+
+The store and the settings are imported when a command first asks for them: a command that
+reads and writes files only (``corridor resolve``, ``corridor screen``) never loads
+SQLAlchemy, and starts in a fraction of the time.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from sqlalchemy.orm import Session
 
 from corridor.domain.principal import Principal
 from corridor.domain.roles import Role
-from corridor.settings import Settings, get_settings
-from corridor.store.database import Database
-from corridor.store.repositories.agencies import AgencyRepository
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from corridor.settings import Settings
+    from corridor.store.database import Database
 
 console = Console()
 errors = Console(stderr=True)
 
 
 def settings() -> Settings:
+    from corridor.settings import get_settings
+
     return get_settings()
 
 
 def database() -> Database:
+    from corridor.store.database import Database
+
     return Database(settings().database_url)
 
 
@@ -34,6 +45,8 @@ def print_json(value: Any) -> None:
 def administrator(session: Session, agency: str, *roles: Role) -> Principal:
     """The node's administrator at the shell, acting for ``agency`` (named in the audit
     trail as ``administrator``)."""
+    from corridor.store.repositories.agencies import AgencyRepository
+
     found = AgencyRepository(session).get(agency.upper())
     return Principal(
         user_id=0,

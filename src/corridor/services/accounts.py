@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from sqlalchemy.orm import Session
 
@@ -26,8 +27,13 @@ from corridor.store.repositories.users import UserRepository
 
 # One error for every failed log-in, so a caller cannot tell which usernames exist.
 _BAD_LOGIN = "unknown username or wrong password"
-# Verifying against a real hash when the user does not exist keeps the timing alike.
-_DUMMY_HASH = hash_password("not-a-real-password-at-all")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against a real hash when the user does not exist keeps the timing alike
+    (made on first use: hashing is slow on purpose, and most commands never log anyone in)."""
+    return hash_password("not-a-real-password-at-all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,7 @@ def log_in(session: Session, username: str, password: str, hours: int) -> Issued
     """Check a password and open a web session that lasts ``hours``."""
     user = UserRepository(session).by_username(username.strip().lower())
     if user is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(_dummy_hash(), password)
         raise Unauthenticated(_BAD_LOGIN)
     if not verify_password(user.password_hash, password) or not user.active:
         raise Unauthenticated(_BAD_LOGIN)
