@@ -3,15 +3,18 @@
     make peers   # once: installs Splink (requirements/peers.lock)
     .venv-peers/bin/python benchmarks/resolution_quality.py [--data ../shared/data/resolution-dev]
 
-1. Corridor: `corridor resolve`'s code path (the screening index and model, phones, clusters
-   that stay compatible inside), at its default threshold.
+1. Corridor: `corridor resolve` at its default threshold (the screening index and model,
+   phones, clusters that stay compatible inside).
 2. Splink 5 on DuckDB, deduplicating the same records as its documentation sets it up: names
    cleaned to upper-case ASCII (any script) with their tokens sorted, Jaro-Winkler levels on
    them, exact birth date and year, nationality, sex, document, phone digits, and addresses at
    Jaro-Winkler levels; blocking on birth date, name tokens, document and phone; u by random
    sampling, m by EM; clusters at match probability 0.999.
 Both outputs are scored by the project's evaluator (pairwise and B-cubed precision, recall and
-F1, recall per category), and their times are printed with the ratio.
+F1, recall per category), and their times are printed with the ratio. Each runs as a process of
+its own, timed from its start to its end, as `benchmarks/resolution_speed.py` times them and as
+a user (or `../shared/tools/score-all`) meets them: the interpreter, the imports, the work and
+the written file, for both alike.
 """
 
 from __future__ import annotations
@@ -26,34 +29,34 @@ import time
 from pathlib import Path
 
 from corridor.domain.names.tokens import ascii_upper
-from corridor.domain.resolution.resolver import Resolver, ResolverRecord
-from corridor.engines.collector import collector_paused
-from corridor.engines.resolution import scored_pairs
-from corridor.ingest.records import read_records
-from corridor.ingest.rows import RowError
 
 EVALUATOR = Path("../shared/tools/eval_resolution.py")
 
 
-def corridor(records: Path, out: Path) -> float:
+def corridor_command(records: Path, out: Path) -> list[str]:
+    """``corridor resolve`` of this interpreter's environment."""
+    command = str(Path(sys.executable).parent / "corridor")
+    return [command, "resolve", "--records", str(records), "--out", str(out)]
+
+
+def splink_command(records: Path, out: Path, python: str = sys.executable) -> list[str]:
+    """This script's Splink set-up alone, in an interpreter of its own."""
+    return [python, str(Path(__file__).resolve()), "--splink-only", str(records), str(out)]
+
+
+def timed(command: list[str]) -> float:
+    """Wall seconds of a command, from its process's start to its end."""
     started = time.perf_counter()
-    with collector_paused():  # as `corridor resolve` runs
-        read: list[ResolverRecord] = [
-            item[1] for item in read_records(records) if not isinstance(item, RowError)
-        ]
-        resolver = Resolver(read)
-        entity_of = resolver.entities(scored_pairs(resolver, 0.5, explain=False))
-    _write(out, entity_of)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     return time.perf_counter() - started
 
 
-def splink(records: Path, out: Path) -> float:
+def splink(records: Path, out: Path) -> None:
     import duckdb
     import splink.comparison_library as cl
     from splink import Linker, SettingsCreator, block_on
     from splink.backends.duckdb import DuckDBAPI
 
-    started = time.perf_counter()
     columns = [
         "unique_id",
         "name",
@@ -142,7 +145,6 @@ def splink(records: Path, out: Path) -> float:
         row = dict(zip(names, values, strict=True))
         entity_of[str(row["unique_id"])] = f"S{row['cluster_id']}"
     _write(out, entity_of)
-    return time.perf_counter() - started
 
 
 def _write(out: Path, entity_of: dict[str, str]) -> None:
@@ -167,12 +169,16 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=Path("../shared/data/resolution-dev"))
+    parser.add_argument("--splink-only", nargs=2, type=Path, metavar=("RECORDS", "OUT"))
     args = parser.parse_args()
+    if args.splink_only:
+        splink(*args.splink_only)
+        return
     records, truth = args.data / "records.csv", args.data / "truth.csv"
     with tempfile.TemporaryDirectory() as folder:
         ours, theirs = Path(folder) / "corridor.csv", Path(folder) / "splink.csv"
-        ours_time = corridor(records, ours)
-        theirs_time = splink(records, theirs)
+        ours_time = timed(corridor_command(records, ours))
+        theirs_time = timed(splink_command(records, theirs))
         print(f"== Corridor ({ours_time:.1f} s)\n{_score(truth, ours)}")
         print(f"== Splink 5 on DuckDB ({theirs_time:.1f} s)\n{_score(truth, theirs)}")
         print(f"time ratio corridor/splink: {ours_time / theirs_time:.2f}")

@@ -29,12 +29,13 @@ import random
 import resource
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+
+from resolution_quality import corridor_command, splink_command
 
 from corridor.demo.names import draw_name
 from corridor.domain.resolution.resolver import Resolver
@@ -249,14 +250,7 @@ def main() -> None:
             f"generated {len(truth):,} records of {len(set(truth.values())):,} people "
             f"in {time.perf_counter() - started:.0f} s"
         )
-        corridor = [
-            str(Path(sys.executable).parent / "corridor"),
-            "resolve",
-            "--records",
-            str(records),
-            "--out",
-            str(entities),
-        ]
+        corridor = corridor_command(records, entities)
         elapsed, peak = _timed(corridor)
         precision, recall = _pairwise(truth, entities)
         print(
@@ -265,11 +259,7 @@ def main() -> None:
         )
         if args.splink:
             peers = ROOT / ".venv-peers" / "bin" / "python"
-            run = (
-                "import sys; from pathlib import Path; sys.path.insert(0, 'benchmarks'); "
-                "from resolution_quality import splink; splink(Path(sys.argv[1]), Path(sys.argv[2]))"
-            )
-            splink = [str(peers), "-c", run, str(records), str(entities)]
+            splink = splink_command(records, entities, python=str(peers))
             splink_elapsed, splink_peak = _timed(splink)
             precision, recall = _pairwise(truth, entities)
             print(

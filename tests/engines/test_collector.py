@@ -39,3 +39,22 @@ def test_a_collector_that_was_off_stays_off() -> None:
     with collector_paused():
         pass
     assert not gc.isenabled()
+
+
+def test_a_last_job_sets_what_it_leaves_alive_aside_from_the_collector() -> None:
+    gc.enable()
+    with collector_paused(last_job=True):
+        kept = [[k] for k in range(1_000)]
+    try:
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_an_ordinary_job_leaves_its_objects_to_the_collector() -> None:
+    gc.unfreeze()
+    with collector_paused():
+        kept = [[k] for k in range(1_000)]
+    assert gc.get_freeze_count() == 0
+    assert kept

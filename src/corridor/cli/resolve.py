@@ -51,7 +51,7 @@ def resolve(
     ] = None,
 ) -> None:
     """Group records into entities; every readable record appears once, singletons included."""
-    with collector_paused():
+    with collector_paused(last_job=True):
         _resolve(records, out, pairs, threshold, model, train_model)
 
 

@@ -16,12 +16,18 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run the block with the cyclic collector off, then put it back as it was."""
+def collector_paused(*, last_job: bool = False) -> Iterator[None]:
+    """Run the block with the cyclic collector off, then put it back as it was.
+
+    ``last_job``: the process ends with the block (a command), so what the job leaves alive
+    (its caches of names and comparisons) is set aside for good (``gc.freeze``) rather than
+    walked once more on the way out: a quarter of a second after 20,000 records."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if last_job:
+            gc.freeze()
         if was_enabled:
             gc.enable()
