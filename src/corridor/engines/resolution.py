@@ -8,11 +8,12 @@ dataset also asks for every key as many times as records hold it, so a key is dr
 when it would make more than ``MAX_PAIRS_PER_KEY`` pairs: at a million records a common name
 part with a birth year makes tens of thousands of pairs of strangers, and a true pair nearly
 always shares a rarer key as well (a document, the full date, the rarer part). DuckDB does
-the join in parallel and spills to disk rather than running out of memory. The pairs are
-then scored by the same rules as a single check (``Resolver.weigh``): the resolver
-(index, weights, model) is built once in the parent, and forked workers inherit it and score
-slices of the pairs. A larger engine (Spark, for a register that outgrows one machine) takes
-the same seam: a function from a resolver to its scored pairs.
+the join in parallel and spills to disk rather than running out of memory. The join runs in a
+forked process while this one prepares the name weighing. The pairs are then scored by the
+same rules as a single check (``Resolver.weigh``): the resolver (weights, model, weighers) is
+built once in the parent, and forked workers inherit it and score slices of the pairs. A
+larger engine (Spark, for a register that outgrows one machine) takes the same seam: a
+function from a resolver to its scored pairs.
 """
 
 from __future__ import annotations
