@@ -42,13 +42,14 @@ def test_every_command_loads_under_its_name(name: str) -> None:
     assert f"corridor {name}" in output
 
 
-def test_a_file_command_starts_without_the_store() -> None:
-    """Commands load their modules when run: resolving a file must not pay for SQLAlchemy."""
+@pytest.mark.parametrize("name", ["resolve", "screen", "stays", "crossings", "mrz"])
+def test_a_file_command_starts_without_the_store(name: str) -> None:
+    """Commands load their modules when run: working on files must not pay for SQLAlchemy."""
     probe = (
         "import sys\n"
         "from typer.main import get_command\n"
         "from corridor.cli.main import app\n"
-        "get_command(app).get_command(None, 'resolve')\n"
+        f"get_command(app).get_command(None, {name!r})\n"
         "print(sorted({'sqlalchemy', 'alembic', 'argon2'} & set(sys.modules)))"
     )
     done = subprocess.run(  # noqa: S603

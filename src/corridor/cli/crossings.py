@@ -1,5 +1,5 @@
 """corridor stays, corridor crossings import | anomalies | companions: a year of crossings,
-from files or from the node's store."""
+from files or from the node's store (whose libraries load only when a command uses it)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,7 @@ from corridor.cli import context
 from corridor.domain.roles import Role
 from corridor.engines.crossings.engine import CrossingsEngine
 from corridor.engines.crossings.load import LoadReport
-from corridor.engines.crossings.store import engine_for_store, import_crossings
 from corridor.errors import InvalidInput
-from corridor.services import entities
-from corridor.store.repositories.agencies import AgencyRepository
 
 app = typer.Typer(
     help="Border crossings: import, anomalies and companions, from files or the store.",
@@ -68,6 +65,9 @@ def _engine(crossings: Path | None, points: Path | None, agency: str | None) -> 
         return engine
     if agency is None:
         raise InvalidInput("give --crossings FILE, or --agency CODE to use the store")
+    from corridor.engines.crossings.store import engine_for_store  # the store, only here
+    from corridor.store.repositories.agencies import AgencyRepository
+
     database = context.database()
     with database.transaction() as session:
         agency_id = AgencyRepository(session).get(agency).id
@@ -134,6 +134,10 @@ def import_command(
     points: PointsFile = None,
 ) -> None:
     """Store crossings; bad rows are listed by line and skipped, rows already held are kept."""
+    from corridor.engines.crossings.store import import_crossings  # the store, only here
+    from corridor.services import entities
+    from corridor.store.repositories.agencies import AgencyRepository
+
     database = context.database()
     with database.transaction() as session:
         agency_id = AgencyRepository(session).get(agency).id

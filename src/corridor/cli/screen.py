@@ -17,9 +17,6 @@ from corridor.engines.screening import screen_all
 from corridor.errors import InvalidInput
 from corridor.ingest.people import PersonRow, read_people
 from corridor.ingest.rows import RowError
-from corridor.services.alerts import person_of
-from corridor.store.repositories.agencies import AgencyRepository
-from corridor.store.repositories.alerts import AlertRepository
 
 
 def _load(path: Path, label: str) -> list[PersonRow]:
@@ -41,7 +38,12 @@ def _load(path: Path, label: str) -> list[PersonRow]:
 
 
 def _node_alerts(agency: str) -> tuple[list[Person], dict[str, str]]:
-    """The agency's active alerts, named by their references in the output."""
+    """The agency's active alerts, named by their references in the output (the store is
+    loaded only here: screening two files never needs it)."""
+    from corridor.services.alerts import person_of
+    from corridor.store.repositories.agencies import AgencyRepository
+    from corridor.store.repositories.alerts import AlertRepository
+
     with context.database().transaction() as session:
         agency_id = AgencyRepository(session).get(agency).id
         alerts = AlertRepository(session).active(agency_id)
