@@ -83,9 +83,11 @@ def _plain(tokens: Sequence[str], weight: Weight) -> Variant:
     return tuple(tokens), tuple(weight(t) for t in tokens)
 
 
-def _merged(tokens: Sequence[str], weight: Weight) -> list[Variant]:
-    """The tokens, and each way of writing two adjacent tokens as one. A merged token weighs
-    what the heavier of its parts does: NGUYEN+VAN is no rarer than NGUYEN."""
+def variants(tokens: Sequence[str], weight: Weight) -> list[Variant]:
+    """A reading's parts with their weights, then each way of writing two adjacent parts as
+    one (what ``align_variants`` takes; a caller that meets the same readings again and again
+    makes them once per reading). A merged part weighs what the heavier of its two does:
+    NGUYEN+VAN is no rarer than NGUYEN."""
     weights = tuple(weight(t) for t in tokens)
     out = [(tuple(tokens), weights)]
     for i in range(len(tokens) - 1):
@@ -100,16 +102,9 @@ def align(left: Sequence[str], right: Sequence[str], weight: Weight) -> NameMatc
     counts at the lighter of its two weights, so a misspelt (unseen, hence "rare") token
     cannot weigh more than the name it stands for."""
     # Only the name with more parts can have written two of them apart (JIAN PING, JIANPING).
-    left_variants = _merged(left, weight) if len(left) > len(right) else [_plain(left, weight)]
-    right_variants = _merged(right, weight) if len(right) > len(left) else [_plain(right, weight)]
+    left_variants = variants(left, weight) if len(left) > len(right) else [_plain(left, weight)]
+    right_variants = variants(right, weight) if len(right) > len(left) else [_plain(right, weight)]
     return align_variants(left_variants, right_variants)
-
-
-def variants(tokens: Sequence[str], weight: Weight) -> list[Variant]:
-    """A reading's parts with their weights, then each way of writing two adjacent parts as
-    one: what ``align_variants`` takes, made once per reading by a caller that meets the
-    same readings again and again."""
-    return _merged(tokens, weight)
 
 
 def align_variants(left: Sequence[Variant], right: Sequence[Variant]) -> NameMatch:

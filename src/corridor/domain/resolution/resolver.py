@@ -194,12 +194,12 @@ class Resolver:
         """A scored pair with the evidence of shared phone and address added, explained; ids
         in order."""
         bits, notes = hit.bits, []
-        for what, value, cap, holders in (
-            ("phone", left.phone, PHONE_BITS, self._phones),
-            ("address", left.address, ADDRESS_BITS, self._addresses),
+        for what, value, weigh, holders in (
+            ("phone", left.phone, self._phone_bits, self._phones),
+            ("address", left.address, self._address_bits, self._addresses),
         ):
             if value is not None and value == getattr(right, what):
-                shared = shared_bits(cap, holders[value])
+                shared = weigh(value)  # as ``contact_bits`` adds it
                 bits += shared
                 notes.append(f"{what} same, on {max(holders[value], 2)} records ({shared:+.1f})")
         note = "; ".join([*notes, hit.explanation()])

@@ -239,7 +239,7 @@ def _reading_bits(
 def _variant(readings: Readings, row: int, merge: int, weights: Bits, side: Side) -> int:
     """Reading ``row``'s parts as written (``merge`` < 0), or with parts ``merge`` and
     ``merge+1`` written as one, weighing what the heavier of the two does
-    (``compare._merged``), into ``side``; how many parts it has."""
+    (``compare.variants``), into ``side``; how many parts it has."""
     count, tokens, joined, middle, guess = readings
     parts, part_weights, middles, guesses, _ = side
     width = tokens.shape[1]
