@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import subprocess
 import sys
@@ -44,11 +45,22 @@ def splink_command(records: Path, out: Path, python: str = sys.executable) -> li
     return [python, str(Path(__file__).resolve()), "--splink-only", str(records), str(out)]
 
 
-def timed(command: list[str]) -> float:
-    """Wall seconds of a command, from its process's start to its end."""
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of a command, from its process's start to its end, and the peak resident
+    memory (GiB) of its largest process: that command's alone (``wait4``), not the largest of
+    every command run so far."""
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-    return time.perf_counter() - started
+    process = subprocess.Popen(  # noqa: S603
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed ({process.returncode}):\n{errors.decode()}")
+    return elapsed, usage.ru_maxrss / 2**20
 
 
 def splink(records: Path, out: Path) -> None:
@@ -177,10 +189,13 @@ def main() -> None:
     records, truth = args.data / "records.csv", args.data / "truth.csv"
     with tempfile.TemporaryDirectory() as folder:
         ours, theirs = Path(folder) / "corridor.csv", Path(folder) / "splink.csv"
-        ours_time = timed(corridor_command(records, ours))
-        theirs_time = timed(splink_command(records, theirs))
-        print(f"== Corridor ({ours_time:.1f} s)\n{_score(truth, ours)}")
-        print(f"== Splink 5 on DuckDB ({theirs_time:.1f} s)\n{_score(truth, theirs)}")
+        ours_time, ours_peak = timed(corridor_command(records, ours))
+        theirs_time, theirs_peak = timed(splink_command(records, theirs))
+        print(f"== Corridor ({ours_time:.1f} s, peak {ours_peak:.2f} GiB)\n{_score(truth, ours)}")
+        print(
+            f"== Splink 5 on DuckDB ({theirs_time:.1f} s, peak {theirs_peak:.2f} GiB)\n"
+            f"{_score(truth, theirs)}"
+        )
         print(f"time ratio corridor/splink: {ours_time / theirs_time:.2f}")
 
 

@@ -26,16 +26,14 @@ import argparse
 import csv
 import os
 import random
-import resource
 import statistics
-import subprocess
 import tempfile
 import time
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from resolution_quality import corridor_command, splink_command
+from resolution_quality import corridor_command, splink_command, timed
 
 from corridor.demo.names import draw_name
 from corridor.domain.resolution.resolver import Resolver
@@ -189,15 +187,6 @@ def _pairwise(truth: dict[str, int], entities: Path) -> tuple[float, float]:
     return correct / max(predicted, 1), correct / max(true_pairs, 1)
 
 
-def _timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak resident memory (GiB) of the command's largest process."""
-    started = time.perf_counter()
-    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # noqa: S603
-    elapsed = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, peak_kib / 2**20
-
-
 def _incremental(path: Path, count: int) -> None:
     read = [item[1] for item in read_records(path) if not isinstance(item, RowError)]
     rng = random.Random(7)
@@ -251,7 +240,7 @@ def main() -> None:
             f"in {time.perf_counter() - started:.0f} s"
         )
         corridor = corridor_command(records, entities)
-        elapsed, peak = _timed(corridor)
+        elapsed, peak = timed(corridor)
         precision, recall = _pairwise(truth, entities)
         print(
             f"corridor resolve: {elapsed:.1f} s, peak {peak:.1f} GiB; "
@@ -260,7 +249,7 @@ def main() -> None:
         if args.splink:
             peers = ROOT / ".venv-peers" / "bin" / "python"
             splink = splink_command(records, entities, python=str(peers))
-            splink_elapsed, splink_peak = _timed(splink)
+            splink_elapsed, splink_peak = timed(splink)
             precision, recall = _pairwise(truth, entities)
             print(
                 f"splink: {splink_elapsed:.1f} s, peak {splink_peak:.1f} GiB; pairwise "
