@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
 from sqlalchemy.orm import Session
 
@@ -27,13 +26,8 @@ from corridor.store.repositories.users import UserRepository
 
 # One error for every failed log-in, so a caller cannot tell which usernames exist.
 _BAD_LOGIN = "unknown username or wrong password"
-
-
-@cache
-def _dummy_hash() -> str:
-    """Verifying against a real hash when the user does not exist keeps the timing alike
-    (made on first use: hashing is slow on purpose, and most commands never log anyone in)."""
-    return hash_password("not-a-real-password-at-all")
+# Verifying against a real hash when the user does not exist keeps the timing alike.
+_DUMMY_HASH = hash_password("not-a-real-password-at-all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +74,7 @@ def log_in(session: Session, username: str, password: str, hours: int) -> Issued
     """Check a password and open a web session that lasts ``hours``."""
     user = UserRepository(session).by_username(username.strip().lower())
     if user is None:
-        verify_password(_dummy_hash(), password)
+        verify_password(_DUMMY_HASH, password)
         raise Unauthenticated(_BAD_LOGIN)
     if not verify_password(user.password_hash, password) or not user.active:
         raise Unauthenticated(_BAD_LOGIN)
