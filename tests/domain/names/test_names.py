@@ -52,6 +52,13 @@ def test_a_kanji_given_name_reading_is_marked_as_a_guess() -> None:
     assert uncertain_tokens("佐藤あすか", "JPN") == frozenset()  # kana spell it out
 
 
+def test_a_vietnamese_name_in_hanzi_holds_no_japanese_guess() -> None:
+    # 阮氏香 read as Vietnamese is NGUYEN THI HUONG: its Japanese readings are not its tokens
+    assert ["NGUYEN", "THI", "HUONG"] in romanisations("阮氏香", "VNM")
+    assert uncertain_tokens("阮氏香", "VNM") == frozenset()
+    assert uncertain_tokens("阮氏香", None)  # without a nationality it may be Japanese
+
+
 @pytest.mark.parametrize(
     ("a", "b", "how"),
     [

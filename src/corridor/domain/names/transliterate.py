@@ -79,10 +79,12 @@ def romanisations(text: str, nationality: str | None = None) -> list[list[str]]:
 
 def uncertain_tokens(text: str, nationality: str | None = None) -> frozenset[str]:
     """Tokens whose reading is a guess: a Japanese given name written in kanji (七夏 may be
-    NANAMI, NANAKA or NATSU; no dictionary settles a name's reading). Merged neighbours too."""
+    NANAMI, NANAKA or NATSU; no dictionary settles a name's reading). Merged neighbours too.
+    A Vietnamese name in Hanzi or katakana is read by its syllables (``romanisations``), not
+    as Japanese, so none of its tokens is a guess of this kind."""
     script = script_of(text)
     japanese = script is Script.KANA or (script is Script.HAN and nationality not in CHINESE)
-    if not japanese:
+    if not japanese or nationality in VIETNAMESE:
         return frozenset()
     parts = _japanese_parts(text)
     given = [token for token, from_kanji in parts[1:] if from_kanji]
