@@ -20,14 +20,18 @@ weighed again once they are known.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 from numba import njit
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from corridor.domain.names.compare import token_similarity
+from corridor.domain.names.fold import fold, skeleton
+from corridor.domain.names.variants import groups
 from corridor.domain.screening.model import Model
 from corridor.domain.screening.records import NameForm
 
@@ -42,6 +46,9 @@ Flags = npt.NDArray[np.bool_]
 # middle part or a guessed reading
 Readings = tuple[Codes, Codes, Codes, Flags, Flags]
 Known = tuple[Codes, Bits]  # token similarities by pair of token numbers, sorted
+# each token's folded spelling and skeleton (numbered), whether it is in a group of
+# spellings, its skeleton's length and its own (``_traits``)
+TokenTraits = tuple[Codes, Flags, Codes, Codes, Codes]
 Side = tuple[Codes, Bits, Flags, Flags, Flags]  # see ``_side``
 Workspace = tuple[Bits, Bits, Codes, Codes]  # see ``_workspace``
 NONE = -1  # no token in this place (readings are padded to the longest)
@@ -87,6 +94,8 @@ class NameTable:
         self.weights = np.fromiter(
             (weight(t) for t in self._tokens), dtype=np.float64, count=len(self._tokens)
         )
+        self._folded = [fold(t) for t in self._tokens]
+        self._traits = _traits(self._tokens, self._folded)
         name = model.name
         self.rules = np.array(
             [
@@ -137,14 +146,59 @@ class NameTable:
 
     def _learn(self, keys: Codes) -> None:
         """The similarities of these pairs of token numbers (sorted, none known yet)."""
-        tokens, vocabulary = self._tokens, len(self._tokens)
-        values = np.empty(keys.size, dtype=np.float64)
-        for k, key in enumerate(keys.tolist()):
-            left, right = divmod(key, vocabulary)
-            values[k] = token_similarity(tokens[left], tokens[right])[0]
+        tokens = self._tokens
+        lefts, rights = np.divmod(keys, len(tokens))
+        values = np.zeros(keys.size, dtype=np.float64)
+        for k in np.flatnonzero(self._may_be_alike(lefts, rights)).tolist():
+            values[k] = token_similarity(tokens[lefts[k]], tokens[rights[k]])[0]
         places = np.searchsorted(self.known, keys)
         self.known = np.insert(self.known, places, keys)
         self.similarity = np.insert(self.similarity, places, values)
+
+    def _may_be_alike(self, lefts: Codes, rights: Codes) -> Flags:
+        """The pairs of tokens (by number) that ``token_similarity`` may find alike at all.
+        Most pairs of candidates' tokens are two different names, which it finds alike by no
+        rule (one folded spelling, one group of spellings, one edit, one skeleton, an
+        initial): those are told apart here in bulk, so that it is asked of the rest only."""
+        folded, grouped, skeleton, skeleton_length, length = self._traits
+        maybe: Flags = (
+            (folded[lefts] == folded[rights])
+            | (grouped[lefts] & grouped[rights])
+            | ((skeleton[lefts] == skeleton[rights]) & (skeleton_length[lefts] >= 3))
+            | (np.minimum(length[lefts], length[rights]) == 1)
+        )
+        rest = np.flatnonzero(~maybe)
+        for spelling in (self._tokens, self._folded):  # one edit, as written or folded
+            edits = process.cpdist(
+                [spelling[k] for k in lefts[rest].tolist()],
+                [spelling[k] for k in rights[rest].tolist()],
+                scorer=OSA.distance,
+                score_cutoff=1,
+            )
+            maybe[rest[edits <= 1]] = True
+        return maybe
+
+
+def _traits(tokens: list[str], folded: list[str]) -> TokenTraits:
+    """What ``token_similarity``'s rules look at in each token, by token number."""
+    numbers: dict[str, int] = {}
+    skeletons = [skeleton(t) for t in tokens]
+
+    def numbered(values: list[str]) -> Codes:
+        return np.fromiter(
+            (numbers.setdefault(v, len(numbers)) for v in values), dtype=np.int64, count=len(values)
+        )
+
+    def counted(values: Iterable[object]) -> Codes:
+        return np.fromiter(values, dtype=np.int64, count=len(tokens))
+
+    return (
+        numbered(folded),
+        np.fromiter((bool(groups(t)) for t in tokens), dtype=np.bool_, count=len(tokens)),
+        numbered(skeletons),
+        counted(len(s) for s in skeletons),
+        counted(len(t) for t in tokens),
+    )
 
 
 @_compiled
