@@ -25,29 +25,46 @@ from corridor.domain.screening.records import NameForm, Person
 MAX_POSTINGS = 250  # a key shared by more alerts (NGUYEN+THI) selects nothing on its own
 
 
-def _name_tokens(names: tuple[NameForm, ...]) -> Iterator[tuple[str, ...]]:
-    for reading in (reading for form in names for reading in form.readings):
-        yield reading
-        for i in range(len(reading) - 1):  # JIAN PING written JIANPING
-            yield (*reading[:i], reading[i] + reading[i + 1], *reading[i + 2 :])
-
-
 @lru_cache(maxsize=400_000)
 def _name_keys(names: tuple[NameForm, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of the name alone, and the folded parts that date keys pair with; made
     once per name (a register's names repeat, and each record is keyed twice)."""
+    if len(names) == 1 and len(names[0].readings) == 1:  # most names: one reading
+        return _reading_keys(names[0].readings[0])
+    keys: set[str] = set()
+    parts: set[str] = set()
+    for reading in (reading for form in names for reading in form.readings):
+        more_keys, more_parts = _reading_keys(reading)
+        keys |= more_keys
+        parts |= more_parts
+    return frozenset(keys), frozenset(parts)
+
+
+@lru_cache(maxsize=400_000)
+def _reading_keys(reading: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """``_name_keys`` of one reading: once per reading, as many names share one (the same
+    person written with and without diacritics, in another script or another order)."""
     out: set[str] = set()
-    tokens: set[str] = set()
-    for reading in _name_tokens(names):
-        folded = sorted({label for t in reading for label in _token_keys(t)[0]})
-        tokens.update(folded)
+    parts: set[str] = set()
+    for written in _written_together(reading):
+        traits = [_token_keys(token) for token in written]
+        folded = sorted({label for labels, _, _ in traits for label in labels})
+        parts.update(folded)
+        parts.update(spelling for _, spelling, _ in traits)
         out.update(f"p|{a}|{b}" for a, b in combinations(folded, 2))
-        skeletons = sorted({s for t in reading if len(s := _token_keys(t)[2]) >= 2})
-        tokens.update(_token_keys(t)[1] for t in reading)
+        skeletons = sorted({bones for _, _, bones in traits if len(bones) >= 2})
         out.update(f"s|{a}|{b}" for a, b in combinations(skeletons, 2))
         if len(folded) == 1:
             out.add(f"t|{folded[0]}")
-    return frozenset(out), frozenset(tokens)
+    return frozenset(out), frozenset(parts)
+
+
+def _written_together(reading: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The reading, then each way of writing two adjacent parts as one (JIAN PING written
+    JIANPING)."""
+    yield reading
+    for i in range(len(reading) - 1):
+        yield (*reading[:i], reading[i] + reading[i + 1], *reading[i + 2 :])
 
 
 @lru_cache(maxsize=400_000)
