@@ -82,6 +82,8 @@ def name_form(name: str, nationality: str | None) -> NameForm:
 def _distinct(readings: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     """Readings that differ in their canonical form only (LEE, YI, RI; DMITRII, DMITRIY
     compare alike), so each comparison is made once."""
+    if len(readings) == 1:  # most names: nothing to compare
+        return (tuple(readings[0]),)
     seen: set[tuple[str, ...]] = set()
     out = []
     for reading in readings:
