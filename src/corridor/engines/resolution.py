@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
-from corridor.domain.screening.index import MAX_POSTINGS, key_arrays
+from corridor.domain.screening.index import MAX_POSTINGS, query_and_stored_keys
 from corridor.engines.forked import forked_map, in_background
 
 # A key asked for by many records and held by many (a common name part with a birth year,
@@ -60,10 +60,9 @@ def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
     """Every candidate pair of the resolver's records once, as two arrays of positions
     (left < right)."""
     screener = resolver.screener
-    hashes, owners = key_arrays(screener.alerts, query=True)
-    query = {"key": hashes, "owner": owners}
-    hashes, owners = key_arrays(screener.alerts, query=False)  # as the index files them
-    stored = {"key": hashes, "owner": owners}
+    (asked, askers), (held, holders) = query_and_stored_keys(screener.alerts)
+    query = {"key": asked, "owner": askers}
+    stored = {"key": held, "owner": holders}  # as the index files them
     with duckdb.connect() as con:
         con.execute("SET enable_progress_bar = false")
         con.register("query", query)

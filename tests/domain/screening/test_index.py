@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from corridor.domain.screening.dates import parse_birth_date
-from corridor.domain.screening.index import CandidateIndex, key_arrays
+from corridor.domain.screening.index import CandidateIndex, key_arrays, query_and_stored_keys
 from corridor.domain.screening.records import Person, prepare
 
 
@@ -40,6 +40,16 @@ def test_a_person_keyed_alone_has_the_keys_it_has_among_many() -> None:
         together = owned(PEOPLE, query=query)
         for position, one in enumerate(PEOPLE):
             assert owned([one], query=query)[0] == together[position]
+
+
+def test_a_dataset_keyed_both_ways_at_once_has_the_keys_of_each_way() -> None:
+    both = query_and_stored_keys(PEOPLE)
+    for (hashes, owners), query in zip(both, (True, False), strict=True):
+        alone = key_arrays(PEOPLE, query=query)
+        assert sorted(zip(hashes.tolist(), owners.tolist(), strict=True)) == sorted(
+            zip(alone[0].tolist(), alone[1].tolist(), strict=True)
+        )
+    assert set(both[0][0].tolist()) != set(both[1][0].tolist())  # the dates differ
 
 
 def test_keys_are_distinct_per_person_and_none_for_nobody() -> None:

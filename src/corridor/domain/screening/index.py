@@ -84,48 +84,72 @@ def _date_keys(born: BirthDate | None, *, query: bool) -> list[str]:
     return sorted({text, text[:7], text[:4]}) if born.is_full else born.keys()
 
 
-def key_arrays(
-    people: Sequence[Person], *, query: bool
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+Keys = tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]  # hashes, and their holders
+
+
+def key_arrays(people: Sequence[Person], *, query: bool) -> Keys:
     """Every person's keys hashed to 64 bits, beside the position of the person holding each
     (a person's keys as stored in the index, or as a look-up asks for them).
 
     A register's names and dates repeat, so each distinct name and date is keyed once, in
     Python; the keys of a name part with a date (every part with every date key of the
     record) are then mixed from the two hashes for all records at once."""
-    name_code: dict[tuple[NameForm, ...], int] = {}
-    date_code: dict[BirthDate | None, int] = {}
-    names = np.empty(len(people), dtype=np.int64)
-    dates = np.empty(len(people), dtype=np.int64)
-    documents: list[int] = []
-    document_owners: list[int] = []
-    for position, person in enumerate(people):
-        names[position] = name_code.setdefault(person.names, len(name_code))
-        dates[position] = date_code.setdefault(person.birth_date, len(date_code))
-        if person.documents:
-            documents.extend(hash(f"n|{document}") for document in person.documents)
-            document_owners.extend([position] * len(person.documents))
-    name_hashes, part_hashes = [], []
-    for form in name_code:
-        name_keys, name_parts = _name_keys(form)
-        name_hashes.append([hash(key) for key in name_keys])
-        part_hashes.append([hash(part) for part in name_parts])
-    date_hashes = [[hash(key) for key in _date_keys(born, query=query)] for born in date_code]
-    name_owners, name_values = _gather(names, name_hashes)
-    part_owners, parts = _gather(names, part_hashes)
-    # Each record's parts times its date keys: position k of the record's block pairs part
-    # k // (its date keys) with date key k % (its date keys).
-    date_offsets, date_values = _flat(date_hashes)
-    per_date = np.diff(date_offsets)[dates]
-    part_counts = np.bincount(part_owners, minlength=len(people))
-    owners, within = _blocks(part_counts * per_date)
-    width = per_date[owners]
-    part_at = (np.cumsum(part_counts) - part_counts)[owners] + within // width
-    date_at = date_offsets[dates[owners]] + within % width
-    dated = _mix(parts[part_at], date_values[date_at])
-    hashes = np.concatenate([name_values, dated, np.asarray(documents, dtype=np.int64)])
-    holders = np.concatenate([name_owners, owners, np.asarray(document_owners, dtype=np.int64)])
-    return hashes, holders.astype(np.int32)
+    return _Keyed(people).keys(query=query)
+
+
+def query_and_stored_keys(people: Sequence[Person]) -> tuple[Keys, Keys]:
+    """``key_arrays`` as a look-up asks and as the index stores, for a dataset resolved
+    against itself: only the date keys differ, so the rest is made once for both."""
+    keyed = _Keyed(people)
+    return keyed.keys(query=True), keyed.keys(query=False)
+
+
+class _Keyed:
+    """A dataset's keys but those with a date: the name keys and the document keys, each
+    record's name parts (for the date keys to pair with) and its birth date by number."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        name_code: dict[tuple[NameForm, ...], int] = {}
+        date_code: dict[BirthDate | None, int] = {}
+        names = np.empty(len(people), dtype=np.int64)
+        self.dates = np.empty(len(people), dtype=np.int64)
+        documents: list[int] = []
+        document_owners: list[int] = []
+        for position, person in enumerate(people):
+            names[position] = name_code.setdefault(person.names, len(name_code))
+            self.dates[position] = date_code.setdefault(person.birth_date, len(date_code))
+            if person.documents:
+                documents.extend(hash(f"n|{document}") for document in person.documents)
+                document_owners.extend([position] * len(person.documents))
+        self.births = list(date_code)
+        name_hashes, part_hashes = [], []
+        for form in name_code:
+            name_keys, name_parts = _name_keys(form)
+            name_hashes.append([hash(key) for key in name_keys])
+            part_hashes.append([hash(part) for part in name_parts])
+        name_owners, name_values = _gather(names, name_hashes)
+        self.part_owners, self.parts = _gather(names, part_hashes)
+        self.part_counts = np.bincount(self.part_owners, minlength=len(people))
+        self.undated = np.concatenate([name_values, np.asarray(documents, dtype=np.int64)])
+        self.undated_owners = np.concatenate(
+            [name_owners, np.asarray(document_owners, dtype=np.int64)]
+        )
+
+    def keys(self, *, query: bool) -> Keys:
+        date_hashes = [[hash(key) for key in _date_keys(born, query=query)] for born in self.births]
+        # Each record's parts times its date keys: position k of the record's block pairs part
+        # k // (its date keys) with date key k % (its date keys).
+        date_offsets, date_values = _flat(date_hashes)
+        per_date = np.diff(date_offsets)[self.dates]
+        part_counts = self.part_counts
+        owners, within = _blocks(part_counts * per_date)
+        width = per_date[owners]
+        part_at = (np.cumsum(part_counts) - part_counts)[owners] + within // width
+        date_at = date_offsets[self.dates[owners]] + within % width
+        dated = _mix(self.parts[part_at], date_values[date_at])
+        hashes = np.concatenate([self.undated, dated])
+        holders = np.concatenate([self.undated_owners, owners])
+        return hashes, holders.astype(np.int32)
 
 
 def _flat(lists: list[list[int]]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
