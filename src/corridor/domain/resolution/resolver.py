@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -225,7 +225,14 @@ class Resolver:
         left, right = self.records[pair[0]], self.records[pair[1]]
         if scored is None:
             return self.bits(left, right)
-        return float("-inf") if marks_differ(left.person, right.person) else scored
+        marked = self._marked_ids  # few records keep their names' marks: most pairs skip
+        both = pair[0] in marked and pair[1] in marked
+        return float("-inf") if both and marks_differ(left.person, right.person) else scored
+
+    @cached_property
+    def _marked_ids(self) -> frozenset[str]:
+        """The records whose names keep diacritics: ``marks_differ`` holds only between two."""
+        return frozenset(rid for rid, r in self.records.items() if _marked(r.person.names))
 
     def bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
         """The evidence that two records are one person, for the compatibility check."""
