@@ -119,20 +119,26 @@ class Resolver:
         hopeful = np.flatnonzero(partial + self.model.name["cap_bits"] >= needed - contacts)
         bits = partial[hopeful] + people.names(lefts[hopeful], rights[hopeful])
         bits += contacts[hopeful]
-        out = []
+        found = bits >= needed
+        kept = zip(lefts[hopeful[found]].tolist(), rights[hopeful[found]].tolist(), strict=True)
         records = self.by_position
-        for k, total in zip(hopeful.tolist(), bits.tolist(), strict=True):
-            if total < needed:
-                continue
-            left, right = records[lefts[k]], records[rights[k]]
-            if not explain:
-                a, b = sorted((left.person.id, right.person.id))
-                out.append(ScoredPair(a, b, total, self.model.score(total), ""))
-                continue
-            hit = self.scorer.score(left.person, right.person)
-            assert hit is not None
-            out.append(self.with_contacts(hit, left, right))
-        return out
+        if explain:
+            out = []
+            for left, right in ((records[a], records[b]) for a, b in kept):
+                hit = self.scorer.score(left.person, right.person)
+                assert hit is not None
+                out.append(self.with_contacts(hit, left, right))
+            return out
+        ids, score = self._ids, self.model.score
+        return [
+            ScoredPair(*_ordered(ids[a], ids[b]), total, score(total), "")
+            for (a, b), total in zip(kept, bits[found].tolist(), strict=True)
+        ]
+
+    @cached_property
+    def _ids(self) -> list[str]:
+        """The records' ids by position."""
+        return [record.person.id for record in self.by_position]
 
     def weighers(self) -> tuple[PersonWeigher, Shared, Shared]:
         """The weighers of this resolver's records, made on first use (by the bulk engine
@@ -272,6 +278,10 @@ class Resolver:
                 members[large] += members.pop(small)
         named = {key: f"E{min(ids)}" for key, ids in members.items()}
         return {rid: named[cluster[rid]] for rid in self.records}
+
+
+def _ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
 
 
 def shared_bits(cap: float, holders: int) -> float:
