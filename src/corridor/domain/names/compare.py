@@ -52,6 +52,8 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
 
 
 def _token_similarity(a: str, b: str) -> tuple[float, str]:
+    # A rule added here must be known to ``NameTable._may_be_alike`` (bulk_names.py), which
+    # leaves unasked the pairs that no rule of this function can find alike.
     if a == b:
         return 1.0, "exact"
     fa, fb = fold(a), fold(b)
