@@ -70,8 +70,8 @@ class Resolver:
         """Analysts' judgements, as ordered pairs of record ids: a ``same`` pair is linked
         whatever its score, a ``not same`` pair is never put in one entity."""
         self._known.clear()
-        self.same = {tuple(sorted(p)) for p in same}  # type: ignore[misc]
-        self.not_same = {tuple(sorted(p)) for p in not_same}  # type: ignore[misc]
+        self.same = {_ordered(*p) for p in same}
+        self.not_same = {_ordered(*p) for p in not_same}
 
     def pairs(self, threshold: float) -> list[ScoredPair]:
         """Every pair at or above ``threshold``, once, best first: record by record, as
@@ -177,10 +177,10 @@ class Resolver:
         random.Random(seed).shuffle(order)  # noqa: S311 - a sample, not a secret
         for record_id, record in order:
             for hit in self.screener.check(record.person, threshold=0.0):
-                pair = tuple(sorted((record_id, hit.alert_id)))
+                pair = _ordered(record_id, hit.alert_id)
                 if hit.alert_id == record_id or pair in seen:
                     continue
-                seen.add(pair)  # type: ignore[arg-type]
+                seen.add(pair)
                 out.append(hit)
                 if len(out) >= limit:
                     return out
@@ -209,13 +209,13 @@ class Resolver:
                 bits += shared
                 notes.append(f"{what} same, on {max(holders[value], 2)} records ({shared:+.1f})")
         note = "; ".join([*notes, hit.explanation()])
-        a, b = sorted((hit.traveller_id, hit.alert_id))
+        a, b = _ordered(hit.traveller_id, hit.alert_id)
         return ScoredPair(a, b, bits, self.model.score(bits), note)
 
     def _bits(self, a: str, b: str) -> float:
         """``bits`` for two records of this resolver, with the judgements; remembered, since
         clustering asks again each time two groups holding them meet."""
-        pair = (a, b) if a < b else (b, a)
+        pair = _ordered(a, b)
         known = self._known.get(pair)
         if known is None:
             known = self._known[pair] = self._judged_bits(pair, None)
