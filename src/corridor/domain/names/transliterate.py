@@ -111,14 +111,9 @@ def katakana_vietnamese() -> dict[str, tuple[str, ...]]:
 def _vietnamese(text: str, script: Script) -> list[list[str]]:
     """A Vietnamese name in Hanzi (one character a syllable) or katakana (one word a syllable),
     read back to its Latin syllables; an unknown part falls back to pinyin or Hepburn."""
-    from pypinyin import Style, lazy_pinyin
-
     if script is Script.HAN:
         parts = [c for c in text if not c.isspace() and c not in "·・"]
-        options = [
-            han_viet().get(c) or ("".join(lazy_pinyin(c, style=Style.NORMAL)).upper(),)
-            for c in parts
-        ]
+        options = [han_viet().get(c) or ("".join(_pinyin(c)),) for c in parts]
     else:
         words = [w for w in text.replace("・", " ").replace("　", " ").split() if w]
         options = [katakana_vietnamese().get(w) or tuple(_japanese(w)[:1] or [w]) for w in words]
@@ -127,20 +122,26 @@ def _vietnamese(text: str, script: Script) -> list[list[str]]:
 
 
 def _han(text: str) -> list[list[str]]:
-    from pypinyin import Style, lazy_pinyin
-
     out: list[list[str]] = []
     for word in _han_words(text):
         surname, given = _split_han_surname(word)
-        readings = han_surnames().get(surname) or (
-            "".join(lazy_pinyin(surname, style=Style.NORMAL)).upper(),
-        )
-        syllables = [s.upper() for s in lazy_pinyin(given, style=Style.NORMAL) if s.strip()]
+        readings = han_surnames().get(surname) or ("".join(_pinyin(surname)),)
+        syllables = [s for s in _pinyin(given) if s.strip()]
         given_token = "".join(syllables)
         out.append([readings[0], given_token] if given_token else [readings[0]])
         for reading in readings[1:]:
             out.append([reading, given_token] if given_token else [reading])
     return out
+
+
+def _pinyin(text: str) -> list[str]:
+    """The syllables of Han text in pinyin without tones, upper-case. pypinyin is imported
+    here, when a name first needs it: its tables take longer to load than a register's
+    Chinese names take to read, and a Vietnamese name's characters are nearly all in
+    ``han_viet.csv``."""
+    from pypinyin import Style, lazy_pinyin
+
+    return [syllable.upper() for syllable in lazy_pinyin(text, style=Style.NORMAL)]
 
 
 def _han_words(text: str) -> list[str]:
