@@ -1,3 +1,6 @@
+import csv
+from importlib import resources
+
 import pytest
 
 from corridor.domain.names.compare import token_similarity
@@ -39,6 +42,12 @@ def test_latin_tokens_drop_titles_diacritics_and_join_articles() -> None:
         ("松本涼平", "JPN", ["MATSUMOTO", "RYOUHEI"]),
         ("Журавлева Елена", "RUS", ["ZHURAVLEVA", "ELENA"]),
         ("Пахомов Дмитрий", None, ["PAKHOMOV", "DMITRIY"]),
+        # Vietnamese names in Sino-Vietnamese Hanzi and as Japanese records write them
+        ("梁玄越", "VNM", ["LUONG", "HUYEN", "VIET"]),
+        ("段氏莺", "VNM", ["DOAN", "THI", "OANH"]),
+        ("チャン・ティ・フオン", "VNM", ["TRAN", "THI", "HUONG"]),
+        ("チャン・ティ・フオン", "VNM", ["TRANG", "THI", "PHUONG"]),
+        ("ドアン・ヴァン・トゥン", "VNM", ["DOAN", "VAN", "TUNG"]),
     ],
 )
 def test_every_plausible_reading_is_offered(
@@ -91,3 +100,19 @@ def test_other_names_are_not_typos(a: str, b: str) -> None:
 def test_fold_and_skeleton() -> None:
     assert fold("OONO") == fold("OHNO") == fold("ONO")
     assert skeleton("MOUSTAFA") == skeleton("MUSTAFA") == "MSTF"
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ("han_viet.csv", "hanzi"),
+        ("katakana_vi.csv", "katakana"),
+        ("han_surnames.csv", "hanzi"),
+        ("hangul_surnames.csv", "hangul"),
+    ],
+)
+def test_each_written_form_is_read_from_one_row(table: str, key: str) -> None:
+    # a form on two rows would keep only the last row's readings (チャン was TRANG, not TRAN)
+    text = resources.files("corridor.data").joinpath(f"names/{table}").read_text("utf-8")
+    forms = [row[key] for row in csv.DictReader(text.splitlines())]
+    assert len(forms) == len(set(forms))
