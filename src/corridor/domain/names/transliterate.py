@@ -15,6 +15,7 @@ from importlib import resources
 from itertools import pairwise, product
 
 from corridor.domain.documents.transliteration import to_mrz_name_part
+from corridor.domain.names.kanji_dictionary import use_cached_kanwa
 from corridor.domain.names.scripts import Script, script_of
 from corridor.domain.names.tokens import latin_tokens
 
@@ -42,6 +43,7 @@ def hangul_surnames() -> dict[str, tuple[str, ...]]:
 def _kakasi() -> object:
     import pykakasi
 
+    use_cached_kanwa()  # its kanji dictionary read as needed, not whole (see that module)
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
