@@ -10,12 +10,13 @@ everyday reading are data files (``data/names/han_surnames.csv``, ``hangul_surna
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise, product
 
 from corridor.domain.documents.transliteration import to_mrz_name_part
-from corridor.domain.names.kanji_dictionary import use_cached_kanwa
+from corridor.domain.names.dictionaries import pinyin_reader, use_cached_kanwa
 from corridor.domain.names.scripts import Script, script_of
 from corridor.domain.names.tokens import latin_tokens
 
@@ -43,7 +44,7 @@ def hangul_surnames() -> dict[str, tuple[str, ...]]:
 def _kakasi() -> object:
     import pykakasi
 
-    use_cached_kanwa()  # its kanji dictionary read as needed, not whole (see that module)
+    use_cached_kanwa()  # its kanji dictionary read as needed, not whole (``dictionaries.py``)
     return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
@@ -137,13 +138,15 @@ def _han(text: str) -> list[list[str]]:
 
 
 def _pinyin(text: str) -> list[str]:
-    """The syllables of Han text in pinyin without tones, upper-case. pypinyin is imported
-    here, when a name first needs it: its tables take longer to load than a register's
-    Chinese names take to read, and a Vietnamese name's characters are nearly all in
-    ``han_viet.csv``."""
-    from pypinyin import Style, lazy_pinyin
+    """The syllables of Han text in pinyin without tones, upper-case. pypinyin is loaded when
+    a name first needs it (``dictionaries.py``: its phrases a character at a time), since a
+    Vietnamese name's characters are nearly all in ``han_viet.csv``."""
+    return [syllable.upper() for syllable in _pinyin_reader()(text)]
 
-    return [syllable.upper() for syllable in lazy_pinyin(text, style=Style.NORMAL)]
+
+@lru_cache(maxsize=1)
+def _pinyin_reader() -> Callable[[str], list[str]]:
+    return pinyin_reader()
 
 
 def _han_words(text: str) -> list[str]:
