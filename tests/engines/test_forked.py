@@ -56,8 +56,14 @@ def test_an_error_in_a_worker_reaches_the_caller() -> None:
         list(forked_map(task, range(6), workers=2))
 
 
-def test_forked_work_cannot_start_inside_other_forked_work() -> None:
-    with in_background(lambda: 1) as value:
-        with pytest.raises(RuntimeError, match="already under way"):
-            list(forked_map(lambda v: v, range(3), workers=2))
-        assert value() == 1
+def test_forked_work_may_start_while_other_forked_work_is_under_way() -> None:
+    parent = os.getpid()
+    with in_background(lambda: (os.getpid(), "joined")) as joined:
+        done = list(forked_map(lambda v: (v * 2, os.getpid()), range(6), workers=2))
+        with in_background(lambda: "also") as also:
+            assert also() == "also"
+        pid, value = joined()
+    assert [v for v, _ in done] == [0, 2, 4, 6, 8, 10]
+    assert value == "joined"
+    assert parent not in {pid, *(worker for _, worker in done)}
+    assert not forked._TASKS  # each task forgotten once its work is done

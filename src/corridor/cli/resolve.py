@@ -15,7 +15,7 @@ from corridor.domain.resolution.resolver import REVIEW_FROM, Resolver, ResolverR
 from corridor.domain.resolution.training import as_data, comparison, train
 from corridor.domain.screening.model import model_from_text
 from corridor.engines.collector import collector_paused
-from corridor.engines.resolution import scored_pairs
+from corridor.engines.resolution import joining, scored_pairs
 from corridor.ingest.records import read_records
 from corridor.ingest.rows import RowError
 
@@ -76,7 +76,10 @@ def _resolve(
             read.append(item[1])
     stage = _Stages(started)
     stage.done(f"{len(read):,} records read")
-    with context.errors.status(f"resolving {len(read):,} records"):
+    with (
+        context.errors.status(f"resolving {len(read):,} records"),
+        joining([record.person for record in read]) as joined,  # the join starts now
+    ):
         resolver = Resolver(
             read, model=model_from_text(model.read_text("utf-8")) if model else None
         )
@@ -96,6 +99,7 @@ def _resolve(
             min(threshold, REVIEW_FROM) if pairs else threshold,
             progress=stage.done,
             explain=pairs is not None,
+            joined=joined,
         )
         stage.done(f"{len(scored):,} pairs kept")
         linked = [p for p in scored if p.score >= threshold]

@@ -10,15 +10,20 @@ in this process, one task after another, with the same results.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, TypeVar
 
 Input = TypeVar("Input")
 Output = TypeVar("Output")
 
-_TASK: Callable[..., Any] | None = None  # set in the parent before the workers fork
+# Each task is filed here in the parent before its workers fork, so they find it by its
+# number; several may be under way at once (a join in the background while slices are weighed).
+_TASKS: dict[int, Callable[..., Any]] = {}
+_NUMBERS = itertools.count()
 
 
 def can_fork() -> bool:
@@ -34,8 +39,8 @@ def forked_map(
     if workers <= 1 or not can_fork():
         yield from map(task, inputs)
         return
-    with _inherited(task), multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_run, inputs)
+    with _inherited(task) as number, multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(partial(_run, number), inputs)
 
 
 @contextmanager
@@ -45,28 +50,24 @@ def in_background(task: Callable[[], Output]) -> Iterator[Callable[[], Output]]:
     if not can_fork():
         yield task
         return
-    with _inherited(task), multiprocessing.get_context("fork").Pool(1) as pool:
-        pending = pool.apply_async(_call)
+    with _inherited(task) as number, multiprocessing.get_context("fork").Pool(1) as pool:
+        pending = pool.apply_async(_call, (number,))
         yield lambda: pending.get()
 
 
 @contextmanager
-def _inherited(task: Callable[..., Any]) -> Iterator[None]:
-    global _TASK
-    if _TASK is not None:
-        raise RuntimeError("forked work is already under way in this process")
-    _TASK = task
+def _inherited(task: Callable[..., Any]) -> Iterator[int]:
+    number = next(_NUMBERS)
+    _TASKS[number] = task
     try:
-        yield
+        yield number
     finally:
-        _TASK = None
+        del _TASKS[number]
 
 
-def _run(value: Any) -> Any:
-    assert _TASK is not None
-    return _TASK(value)
+def _run(number: int, value: Any) -> Any:
+    return _TASKS[number](value)
 
 
-def _call() -> Any:
-    assert _TASK is not None
-    return _TASK()
+def _call(number: int) -> Any:
+    return _TASKS[number]()

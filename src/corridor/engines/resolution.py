@@ -8,8 +8,9 @@ dataset also asks for every key as many times as records hold it, so a key is dr
 when it would make more than ``MAX_PAIRS_PER_KEY`` pairs: at a million records a common name
 part with a birth year makes tens of thousands of pairs of strangers, and a true pair nearly
 always shares a rarer key as well (a document, the full date, the rarer part). DuckDB does
-the join in parallel and spills to disk rather than running out of memory. The join runs in a
-forked process while this one prepares the name weighing. The pairs are then scored by the
+the join in parallel and spills to disk rather than running out of memory. The join needs only
+the people, so it runs in a forked process from the moment they are read (``joining``) while
+this one builds the resolver and prepares the name weighing. The pairs are then scored by the
 same rules as a single check (``Resolver.weigh``): the resolver (weights, model, weighers) is
 built once in the parent, and forked workers inherit it and score slices of the pairs. A
 larger engine (Spark, for a register that outgrows one machine) takes the same seam: a
@@ -19,15 +20,16 @@ function from a resolver to its scored pairs.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from functools import partial
 
-import duckdb
 import numpy as np
 import numpy.typing as npt
 
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
 from corridor.domain.screening.index import MAX_POSTINGS, query_and_stored_keys
+from corridor.domain.screening.records import Person
 from corridor.engines.forked import forked_map, in_background
 
 # A key asked for by many records and held by many (a common name part with a birth year,
@@ -40,6 +42,7 @@ CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough
 # 1.32 s in two)
 FORK_FROM = 500_000
 Positions = npt.NDArray[np.int32]
+Joined = Callable[[], tuple[Positions, Positions]]  # waits for the join's pairs
 
 _BLOCKING = """
 WITH stored_count AS (SELECT key, count(*) AS held FROM stored GROUP BY key),
@@ -59,8 +62,23 @@ WHERE q.owner <> s.owner
 def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
     """Every candidate pair of the resolver's records once, as two arrays of positions
     (left < right)."""
-    screener = resolver.screener
-    (asked, askers), (held, holders) = query_and_stored_keys(screener.alerts)
+    return _dated(resolver, *_joined(resolver.screener.alerts))
+
+
+@contextmanager
+def joining(people: Sequence[Person]) -> Iterator[Joined]:
+    """The pairs of ``people`` (by position, as a resolver of them numbers its records) that
+    share a selective key, being found now in a forked process: the block is given a function
+    that waits for them, for ``scored_pairs``."""
+    with in_background(partial(_joined, people)) as joined:
+        yield joined
+
+
+def _joined(people: Sequence[Person]) -> tuple[Positions, Positions]:
+    """The pairs that share a selective key: the join, on DuckDB."""
+    import duckdb  # here, in the process that joins: the one that reads need not wait for it
+
+    (asked, askers), (held, holders) = query_and_stored_keys(people)
     query = {"key": asked, "owner": askers}
     stored = {"key": held, "owner": holders}  # as the index files them
     with duckdb.connect() as con:
@@ -70,12 +88,17 @@ def candidate_pairs(resolver: Resolver) -> tuple[Positions, Positions]:
         found = con.execute(
             _BLOCKING, {"max_postings": MAX_POSTINGS, "max_pairs": MAX_PAIRS_PER_KEY}
         ).fetchnumpy()
-    lefts = np.asarray(found["lo"], dtype=np.int32)
-    rights = np.asarray(found["hi"], dtype=np.int32)
-    if screener.dates_decide:  # as a single check does: disagreeing dates are never a match
-        kept = screener.dates.compatible_pairs(lefts, rights)
-        lefts, rights = lefts[kept], rights[kept]
-    return lefts, rights
+    return np.asarray(found["lo"], dtype=np.int32), np.asarray(found["hi"], dtype=np.int32)
+
+
+def _dated(resolver: Resolver, lefts: Positions, rights: Positions) -> tuple[Positions, Positions]:
+    """The pairs whose birth dates may be one person's: as a single check does, disagreeing
+    dates are never a match."""
+    screener = resolver.screener
+    if not screener.dates_decide:
+        return lefts, rights
+    kept = screener.dates.compatible_pairs(lefts, rights)
+    return lefts[kept], rights[kept]
 
 
 def scored_pairs(
@@ -84,14 +107,17 @@ def scored_pairs(
     workers: int | None = None,
     progress: Callable[[str], None] | None = None,
     explain: bool = True,
+    joined: Joined | None = None,
 ) -> list[ScoredPair]:
     """Every pair of the resolver's records at or above ``threshold``, once, best first;
     scored on ``workers`` processes (default: every core; one below ``FORK_FROM`` pairs),
-    explained unless ``explain`` is false. ``progress`` hears of each stage."""
-    # The join and the weighers need only the records: each takes a core of its own
-    with in_background(partial(candidate_pairs, resolver)) as candidates:
+    explained unless ``explain`` is false. ``progress`` hears of each stage. ``joined`` is the
+    join of the resolver's people if ``joining`` started it already."""
+    with ExitStack() as stack:
+        if joined is None:  # the join and the weighers need only the records: a core each
+            joined = stack.enter_context(joining(resolver.screener.alerts))
         resolver.weighers()  # made once, here, for every worker
-        lefts, rights = candidates()
+        lefts, rights = _dated(resolver, *joined())  # the dates on the side that waits
     if progress is not None:
         progress(f"{len(lefts):,} candidate pairs found")
     total = len(lefts)
