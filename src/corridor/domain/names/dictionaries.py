@@ -20,10 +20,8 @@ import os
 import pickle
 import sqlite3
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +72,8 @@ def cached_table(
     """The cached form of the dictionary ``words`` loads from ``source`` (a library's file,
     whose size and library version name the cache file), written first if it is not there
     yet, and written again if what is there cannot be read (a disk that filled up)."""
+    from importlib import metadata  # 20 ms to import: only where a CJK name is read
+
     stamp = f"{metadata.version(name)}-{source.stat().st_size}-{SCHEMA}.{marshal.version}"
     path = cache_dir / f"{name}-{source.stem}-{stamp}.sqlite3"
     if not path.exists():
@@ -189,6 +189,8 @@ class _LazyPhrases:
 def _write(path: Path, words: Words) -> None:
     """``words`` into the cache file ``path``: to a file of its own, then renamed, so that a
     process reading meanwhile never sees half of it."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
     os.close(handle)

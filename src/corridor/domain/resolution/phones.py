@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import phonenumbers
-
 # The country a source's numbers are local to, by the source's first three letters.
 REGIONS = {
     "VNM": "VN",
@@ -38,6 +36,8 @@ def normalise_phone(raw: str, region: str | None) -> str | None:
 
 @lru_cache(maxsize=200_000)  # by the digits: one number written three ways is parsed once
 def _e164(text: str, region: str | None) -> str | None:
+    import phonenumbers  # here: a bulk run parses phones in a process of its own
+
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
