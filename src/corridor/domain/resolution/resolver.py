@@ -228,17 +228,27 @@ class Resolver:
             return float("-inf")
         if pair in self.same:
             return float("inf")
-        left, right = self.records[pair[0]], self.records[pair[1]]
         if scored is None:
-            return self.bits(left, right)
+            return self.bits(self.records[pair[0]], self.records[pair[1]])
         marked = self._marked_ids  # few records keep their names' marks: most pairs skip
-        both = pair[0] in marked and pair[1] in marked
-        return float("-inf") if both and marks_differ(left.person, right.person) else scored
+        a, b = pair
+        if (
+            a in marked
+            and b in marked
+            and marks_differ(self.records[a].person, self.records[b].person)
+        ):
+            return float("-inf")
+        return scored
 
     @cached_property
     def _marked_ids(self) -> frozenset[str]:
         """The records whose names keep diacritics: ``marks_differ`` holds only between two."""
-        return frozenset(rid for rid, r in self.records.items() if _marked(r.person.names))
+        return frozenset(
+            rid
+            for rid, r in self.records.items()
+            if not all(form.written.isascii() for form in r.person.names)  # most records
+            and _marked(r.person.names)
+        )
 
     def bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
         """The evidence that two records are one person, for the compatibility check."""
