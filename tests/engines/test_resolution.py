@@ -41,6 +41,13 @@ def test_the_bulk_engine_scores_what_record_by_record_scoring_does(
     assert ("R1", "R2") in {(p.left, p.right) for p in bulk}
 
 
+def test_a_join_started_before_the_resolver_gives_the_same_pairs(resolver: Resolver) -> None:
+    with resolution.joining([record.person for record in resolver.by_position]) as joined:
+        early = scored_pairs(resolver, 0.15, joined=joined)
+    assert early == scored_pairs(resolver, 0.15)
+    assert ("R1", "R2") in {(p.left, p.right) for p in early}
+
+
 def test_a_key_that_would_pair_crowds_selects_nothing_in_bulk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
