@@ -13,10 +13,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pytest
+from pykakasi.kanji import Kanwa
 from pykakasi.properties import Configurations
 from pypinyin.phrases_dict import phrases_dict
 
-from corridor.domain.names.dictionaries import cached_table
+from corridor.domain.names import dictionaries
+from corridor.domain.names.dictionaries import cached_table, use_cached_kanwa
 
 KANWA = Path(str(Configurations.data_path / Configurations.jisyo_kanwa))
 PHRASES = Path(sys.modules["pypinyin.phrases_dict"].__file__ or "").with_suffix(".json")
@@ -67,6 +70,18 @@ def test_a_cache_file_of_another_version_is_replaced(tmp_path: Path) -> None:
     cached_table("pykakasi", KANWA, _kanwa, tmp_path)
     assert not older.exists()
     assert len(list(tmp_path.glob("pykakasi-kanwadict4-*.sqlite3"))) == 1
+
+
+def test_without_a_home_directory_pykakasi_loads_its_own_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(dictionaries, "default_cache_dir", no_home)
+    monkeypatch.setitem(Kanwa._shared_state, "_jisyo_table", None)  # as in a fresh process
+    assert use_cached_kanwa() is False
+    assert Kanwa._shared_state["_jisyo_table"] is None  # left for pykakasi to load
 
 
 def _readings(cache_dir: Path) -> dict[str, Any]:

@@ -27,7 +27,9 @@ from typing import Any
 
 SCHEMA = 2  # bump when the files' layout changes: an old file is then written anew
 Words = dict[int, Any]  # a dictionary's entries by the code point of their first character
-_ERRORS = (OSError, EOFError, sqlite3.Error, pickle.UnpicklingError, ValueError)
+# what leaves a library to load its own dictionary: no cache directory (RuntimeError: no home
+# directory to put one in), an unwritable or broken file
+_ERRORS = (OSError, RuntimeError, EOFError, sqlite3.Error, pickle.UnpicklingError, ValueError)
 
 
 class CachedTable:
