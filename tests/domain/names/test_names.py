@@ -1,12 +1,14 @@
 import csv
+import unicodedata
 from importlib import resources
 
 import pytest
+from anyascii import anyascii
 
 from corridor.domain.names.compare import token_similarity
 from corridor.domain.names.fold import fold, skeleton
 from corridor.domain.names.scripts import Script, script_of
-from corridor.domain.names.tokens import latin_tokens
+from corridor.domain.names.tokens import ascii_upper, latin_tokens
 from corridor.domain.names.transliterate import romanisations, uncertain_tokens
 
 
@@ -23,6 +25,22 @@ from corridor.domain.names.transliterate import romanisations, uncertain_tokens
 )
 def test_scripts_are_recognised(text: str, script: Script) -> None:
     assert script_of(text) is script
+
+
+def test_ascii_upper_drops_every_combining_mark_and_keeps_every_other_character() -> None:
+    def written_out(text: str) -> str:  # the rule, one character at a time
+        decomposed = unicodedata.normalize("NFKD", text)
+        return anyascii("".join(c for c in decomposed if not unicodedata.combining(c))).upper()
+
+    every = [chr(p) for p in range(0x20, 0x3400) if not 0xD800 <= p < 0xE000]
+    special = set("ĐđØøŁłßÆæŒœ")
+    assert [ascii_upper(c) for c in every if c not in special] == [
+        written_out(c) for c in every if c not in special
+    ]
+    assert ascii_upper("Nguyễn Thị Hương, Ngõ 181") == "NGUYEN THI HUONG, NGO 181"
+    assert ascii_upper("Đặng Łukasz Øster") == "DANG LUKASZ OSTER"
+    assert ascii_upper("Ǹgỗ") == "NGO"  # stacked marks
+    assert ascii_upper("Ab12-x") == "AB12-X"
 
 
 def test_latin_tokens_drop_titles_diacritics_and_join_articles() -> None:

@@ -31,10 +31,24 @@ _SPECIAL = str.maketrans(
 )
 
 
+class _Marks(dict[int, int | None]):
+    """``str.translate``'s table that drops combining marks, filled in as characters are met
+    (the marks are scattered over the whole of Unicode)."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def ascii_upper(text: str) -> str:
     """Diacritics removed and upper-cased; other scripts are left to ``transliterate``."""
-    folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    if text.isascii():  # most names and addresses: nothing to fold
+        return text.upper()
+    folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL)).translate(_MARKS)
     if not folded.isascii():
         folded = anyascii(folded)
     return folded.upper()
