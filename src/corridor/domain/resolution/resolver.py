@@ -212,14 +212,31 @@ class Resolver:
         a, b = _ordered(hit.traveller_id, hit.alert_id)
         return ScoredPair(a, b, bits, self.model.score(bits), note)
 
-    def _bits(self, a: str, b: str) -> float:
-        """``bits`` for two records of this resolver, with the judgements; remembered, since
-        clustering asks again each time two groups holding them meet."""
-        pair = _ordered(a, b)
-        known = self._known.get(pair)
-        if known is None:
-            known = self._known[pair] = self._judged_bits(pair, None)
-        return known
+    def _remember(self, pairs: Sequence[ScoredPair]) -> None:
+        """The evidence of pairs weighed already (perhaps in another process), with the
+        judgements: clustering asks for it again each time two groups holding them meet."""
+        known = self._known
+        fresh = {(p.left, p.right): p.bits for p in pairs if (p.left, p.right) not in known}
+        marked = self._marked_ids  # few records keep their names' marks: most pairs skip
+        judged = (self.same | self.not_same) & fresh.keys()
+        judged.update(k for k in fresh if k[0] in marked and k[1] in marked)
+        for key in judged:
+            fresh[key] = self._judged_bits(key, fresh[key])
+        known.update(fresh)
+
+    def _fits(self, ours: list[str], theirs: list[str]) -> bool:
+        """May two groups of records be one entity? Every pair across must be compatible
+        (weighed now if clustering has not met it before, and remembered)."""
+        known = self._known
+        for a in ours:
+            for b in theirs:
+                pair = (a, b) if a <= b else (b, a)
+                bits = known.get(pair)
+                if bits is None:
+                    bits = known[pair] = self._judged_bits(pair, None)
+                if bits < COMPATIBLE_BITS:
+                    return False
+        return True
 
     def _judged_bits(self, pair: tuple[str, str], scored: float | None) -> float:
         """The evidence for an ordered pair of ids: a judgement's if there is one, else
@@ -230,13 +247,8 @@ class Resolver:
             return float("inf")
         if scored is None:
             return self.bits(self.records[pair[0]], self.records[pair[1]])
-        marked = self._marked_ids  # few records keep their names' marks: most pairs skip
         a, b = pair
-        if (
-            a in marked
-            and b in marked
-            and marks_differ(self.records[a].person, self.records[b].person)
-        ):
+        if marks_differ(self.records[a].person, self.records[b].person):
             return float("-inf")
         return scored
 
@@ -273,16 +285,12 @@ class Resolver:
             for a, b in sorted(self.same)
             if a in self.records and b in self.records
         ]
-        for pair in pairs:  # weighed already (perhaps in another process): not again
-            key = (pair.left, pair.right)
-            if key not in self._known:
-                self._known[key] = self._judged_bits(key, pair.bits)
+        self._remember(pairs)
+        fits = self._fits
         for pair in [*judged, *pairs]:
             a, b = cluster[pair.left], cluster[pair.right]
-            if a == b:
-                continue
-            if all(self._bits(x, y) >= COMPATIBLE_BITS for x in members[a] for y in members[b]):
-                small, large = sorted((a, b), key=lambda c: len(members[c]))
+            if a != b and fits(members[a], members[b]):
+                small, large = (a, b) if len(members[a]) <= len(members[b]) else (b, a)
                 for rid in members[small]:
                     cluster[rid] = large
                 members[large] += members.pop(small)
