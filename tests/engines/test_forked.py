@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -32,6 +34,19 @@ def test_a_task_in_the_background_runs_while_the_caller_goes_on() -> None:
         pid, total = value()
     assert total == 45
     assert pid != parent == meanwhile
+
+
+def test_the_background_worker_leaves_once_its_value_is_taken() -> None:
+    with in_background(os.getpid) as value:
+        worker = value()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and worker in _children():
+            time.sleep(0.01)
+        assert worker not in _children()  # gone while the block still runs
+
+
+def _children() -> set[int | None]:
+    return {child.pid for child in multiprocessing.active_children()}
 
 
 def test_without_fork_the_work_runs_here_with_the_same_values(

@@ -1,23 +1,27 @@
-"""corridor resolve: person records from many sources, grouped into entities."""
+"""corridor resolve: person records from many sources, grouped into entities.
+
+The run's first step is to start reading the records' phones and addresses in a forked
+process (``ingest/contacts.py``); only then does this process import the libraries of the
+rest (NumPy, the resolver, the name readings), while that one reads. So the module imports
+little at its top: its imports would be time the other core waits.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from corridor.cli import context
-from corridor.domain.resolution.resolver import REVIEW_FROM, Resolver, ResolverRecord
-from corridor.domain.resolution.training import as_data, comparison, train
-from corridor.domain.screening.model import model_from_text
 from corridor.engines.collector import collector_paused
-from corridor.engines.resolution import joining, scored_pairs
-from corridor.ingest.records import read_records
-from corridor.ingest.rows import RowError
+from corridor.ingest.contacts import ByLine, reading_contacts
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def resolve(
@@ -51,21 +55,30 @@ def resolve(
     ] = None,
 ) -> None:
     """Group records into entities; every readable record appears once, singletons included."""
-    with collector_paused(last_job=True):
-        _resolve(records, out, pairs, threshold, model, train_model)
+    with collector_paused(last_job=True), reading_contacts(records) as contacts:
+        _resolve(records, contacts, out, pairs, threshold, model, train_model)
 
 
 def _resolve(
     records: Path,
+    contacts: Callable[[], ByLine],
     out: Path,
     pairs: Path | None,
     threshold: float,
     model: Path | None,
     train_model: Path | None,
 ) -> None:
+    from corridor.cli import context
+    from corridor.domain.resolution.resolver import REVIEW_FROM, Resolver, ResolverRecord
+    from corridor.domain.resolution.training import as_data, comparison, train
+    from corridor.domain.screening.model import model_from_text
+    from corridor.engines.resolution import joining, scored_pairs
+    from corridor.ingest.records import read_records
+    from corridor.ingest.rows import RowError
+
     started = time.perf_counter()
     read: list[ResolverRecord] = []
-    for item in read_records(records):
+    for item in read_records(records, contacts):
         if isinstance(item, RowError):
             context.errors.print(
                 f"{records.name}:{item.line}: {item.message} (row skipped)",
@@ -74,7 +87,7 @@ def _resolve(
             )
         else:
             read.append(item[1])
-    stage = _Stages(started)
+    stage = _Stages(started, context.errors)
     stage.done(f"{len(read):,} records read")
     with (
         context.errors.status(f"resolving {len(read):,} records"),
@@ -124,10 +137,11 @@ def _resolve(
 class _Stages:
     """Each stage of a run on the terminal as it ends, with its time."""
 
-    def __init__(self, started: float) -> None:
+    def __init__(self, started: float, console: Console) -> None:
         self.last = started
+        self.console = console
 
     def done(self, what: str) -> None:
         now = time.perf_counter()
-        context.errors.print(f"{what} ({now - self.last:.1f} s)", highlight=False)
+        self.console.print(f"{what} ({now - self.last:.1f} s)", highlight=False)
         self.last = now

@@ -52,7 +52,13 @@ def in_background(task: Callable[[], Output]) -> Iterator[Callable[[], Output]]:
         return
     with _inherited(task) as number, multiprocessing.get_context("fork").Pool(1) as pool:
         pending = pool.apply_async(_call, (number,))
-        yield lambda: pending.get()
+
+        def wait() -> Output:
+            value: Output = pending.get()
+            pool.close()  # its worker leaves now, not when the block ends
+            return value
+
+        yield wait
 
 
 @contextmanager

@@ -30,7 +30,8 @@ from corridor.domain.screening.model import Model
 from corridor.engines.collector import collector_paused
 from corridor.engines.resolution import scored_pairs
 from corridor.errors import Conflict, CorridorError, InvalidInput, NotFound
-from corridor.ingest.records import REQUIRED, record_of
+from corridor.ingest.contacts import REQUIRED
+from corridor.ingest.records import record_of
 from corridor.ingest.rows import Row, RowError, read_rows
 from corridor.services import audit
 from corridor.services.alerts import person_of

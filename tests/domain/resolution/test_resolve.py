@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,23 @@ def test_a_common_name_with_a_year_is_left_alone(entities: dict[str, str]) -> No
 
 def test_father_and_son_stay_apart(entities: dict[str, str]) -> None:
     assert entities["R10"] != entities["R11"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, r"records\.csv: no such file"), ("id,name\n1,x\n", r"lacks the column\(s\) source")],
+)
+def test_a_file_that_cannot_be_read_is_named_and_nothing_is_written(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    records = tmp_path / "records.csv"
+    if content is not None:
+        records.write_text(content, encoding="utf-8")
+    out = tmp_path / "entities.csv"
+    result = runner.invoke(app, ["resolve", "--records", str(records), "--out", str(out)])
+    assert result.exit_code != 0
+    assert re.search(message, str(result.exception))
+    assert not out.exists()
 
 
 @pytest.mark.parametrize(
