@@ -14,7 +14,8 @@ Both outputs are scored by the project's evaluator (pairwise and B-cubed precisi
 F1, recall per category), and their times are printed with the ratio. Each runs as a process of
 its own, timed from its start to its end, as `benchmarks/resolution_speed.py` times them and as
 a user (or `../shared/tools/score-all`) meets them: the interpreter, the imports, the work and
-the written file, for both alike.
+the written file, for both alike. Each runs ``--runs`` times (3), the two taking turns, and the
+ratio is of the median times: on a shared machine one noisy moment does not decide it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import argparse
 import csv
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -181,6 +183,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=Path("../shared/data/resolution-dev"))
+    parser.add_argument(
+        "--runs", type=int, default=3, help="times each is run, in turn (the medians compared)"
+    )
     parser.add_argument("--splink-only", nargs=2, type=Path, metavar=("RECORDS", "OUT"))
     args = parser.parse_args()
     if args.splink_only:
@@ -189,14 +194,27 @@ def main() -> None:
     records, truth = args.data / "records.csv", args.data / "truth.csv"
     with tempfile.TemporaryDirectory() as folder:
         ours, theirs = Path(folder) / "corridor.csv", Path(folder) / "splink.csv"
-        ours_time, ours_peak = timed(corridor_command(records, ours))
-        theirs_time, theirs_peak = timed(splink_command(records, theirs))
-        print(f"== Corridor ({ours_time:.1f} s, peak {ours_peak:.2f} GiB)\n{_score(truth, ours)}")
-        print(
-            f"== Splink 5 on DuckDB ({theirs_time:.1f} s, peak {theirs_peak:.2f} GiB)\n"
-            f"{_score(truth, theirs)}"
+        ours_runs, theirs_runs = [], []
+        for _ in range(args.runs):  # one after the other, so both meet the same noise
+            ours_runs.append(timed(corridor_command(records, ours)))
+            theirs_runs.append(timed(splink_command(records, theirs)))
+        ours_time, theirs_time = _median(ours_runs), _median(theirs_runs)
+        for name, runs, out in (
+            ("Corridor", ours_runs, ours),
+            ("Splink 5 on DuckDB", theirs_runs, theirs),
+        ):
+            print(f"== {name} ({_median(runs):.1f} s, peak {max(p for _, p in runs):.2f} GiB)")
+            print(f"runs: {', '.join(f'{t:.2f} s' for t, _ in runs)}\n{_score(truth, out)}")
+        paired = ", ".join(
+            f"{a / b:.2f}" for (a, _), (b, _) in zip(ours_runs, theirs_runs, strict=True)
         )
-        print(f"time ratio corridor/splink: {ours_time / theirs_time:.2f}")
+        print(
+            f"time ratio corridor/splink: {ours_time / theirs_time:.2f} (medians; run by run: {paired})"
+        )
+
+
+def _median(runs: list[tuple[float, float]]) -> float:
+    return statistics.median(seconds for seconds, _ in runs)
 
 
 if __name__ == "__main__":
