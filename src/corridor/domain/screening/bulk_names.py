@@ -125,7 +125,9 @@ class NameTable:
         out = np.empty(lefts.size, dtype=np.float64)
         todo = np.arange(lefts.size)
         while True:
-            unknown = np.zeros(todo.size * 4 + 16, dtype=np.int64)
+            # room for every similarity a first pass finds unknown (a pair asks about ten,
+            # repeats included), so that most slices take two passes rather than three
+            unknown = np.zeros(todo.size * 32 + 16, dtype=np.int64)
             done = _weigh(
                 lefts[todo],
                 rights[todo],
