@@ -217,10 +217,12 @@ class Resolver:
         judgements: clustering asks for it again each time two groups holding them meet."""
         known = self._known
         fresh = {(p.left, p.right): p.bits for p in pairs if (p.left, p.right) not in known}
-        marked = self._marked_ids  # few records keep their names' marks: most pairs skip
-        judged = (self.same | self.not_same) & fresh.keys()
-        judged.update(k for k in fresh if k[0] in marked and k[1] in marked)
-        for key in judged:
+        # only an analyst's judgement or two names' diacritics can change a weighed pair's
+        # evidence; few records keep their names' marks, so most pairs are taken as weighed
+        marked = self._marked_ids
+        looked_at = (self.same | self.not_same) & fresh.keys()
+        looked_at.update(k for k in fresh if k[0] in marked and k[1] in marked)
+        for key in looked_at:
             fresh[key] = self._judged_bits(key, fresh[key])
         known.update(fresh)
 
