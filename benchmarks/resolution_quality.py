@@ -188,6 +188,8 @@ def main() -> None:
     )
     parser.add_argument("--splink-only", nargs=2, type=Path, metavar=("RECORDS", "OUT"))
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if args.splink_only:
         splink(*args.splink_only)
         return
