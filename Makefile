@@ -13,13 +13,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Runtime install: pinned dependencies, then the package itself without resolving again.
-$(VENV)/.installed-main: requirements/main.lock pyproject.toml | $(BIN)/python
+# Runtime install: pinned dependencies, then the package itself without resolving again (which
+# compiles its one Cython module, setup.py: so a change to that module installs again).
+COMPILED := setup.py $(wildcard src/corridor/*/*/*.pyx)
+$(VENV)/.installed-main: requirements/main.lock pyproject.toml $(COMPILED) | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/main.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: requirements/dev.lock pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: requirements/dev.lock pyproject.toml $(COMPILED) | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed-main
@@ -35,8 +37,8 @@ test: $(VENV)/.installed-dev lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests $(wildcard benchmarks)
-	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
+	$(BIN)/ruff check src tests setup.py $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests setup.py $(wildcard benchmarks)
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -55,4 +57,5 @@ lock:
 	uv pip compile pyproject.toml --extra dev --extra peers --python-version 3.11 -o requirements/peers.lock --quiet
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache build
+	rm -f src/corridor/*/*/*.c src/corridor/*/*/*.so

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from corridor.domain.screening.bulk_names import NameTable
 from corridor.domain.screening.model import Model
 from corridor.domain.screening.records import Person
 from corridor.domain.screening.score import CHEAP_FEATURES, PairScorer, Rule
@@ -100,9 +101,6 @@ class PersonWeigher:
     every feature but the name for all of them, the name for those that ask for it."""
 
     def __init__(self, people: Sequence[Person], scorer: PairScorer) -> None:
-        # numba takes half a second to import: only a dataset's bulk weighing needs it
-        from corridor.domain.screening.bulk_names import NameTable
-
         self.scorer = scorer
         self._features = [(Numbered(people, value), rule) for value, rule in CHEAP_FEATURES]
         self._names = Numbered(people, lambda person: person.names)
