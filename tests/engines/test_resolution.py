@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,20 @@ def test_a_join_started_before_the_resolver_gives_the_same_pairs(resolver: Resol
         early = scored_pairs(resolver, 0.15, joined=joined)
     assert early == scored_pairs(resolver, 0.15)
     assert ("R1", "R2") in {(p.left, p.right) for p in early}
+
+
+@pytest.mark.parametrize("keyed_here", [0.0, 0.4, 1.0])
+def test_a_join_whose_names_two_processes_key_finds_what_one_does(
+    resolver: Resolver, keyed_here: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resolution, "KEYED_HERE", keyed_here)
+    people = [record.person for record in resolver.by_position]
+    alone = set(zip(*(side.tolist() for side in resolution._joined(people)), strict=True))
+    with resolution.joining(people) as joined:
+        shared = set(zip(*(side.tolist() for side in joined()), strict=True))
+    assert shared == alone
+    assert len(alone) > 10
+    assert threading.active_count() == 1  # the thread that hands the hashes over has left
 
 
 def test_a_key_that_would_pair_crowds_selects_nothing_in_bulk(

@@ -10,7 +10,8 @@ part with a birth year makes tens of thousands of pairs of strangers, and a true
 always shares a rarer key as well (a document, the full date, the rarer part). DuckDB does
 the join in parallel and spills to disk rather than running out of memory. The join needs only
 the people, so it runs in a forked process from the moment they are read (``joining``) while
-this one builds the resolver and prepares the name weighing. The pairs are then scored by the
+this one keys a share of the distinct names for it (handed over through a pipe, as arrays of
+hashes), then builds the resolver and prepares the name weighing. The pairs are then scored by the
 same rules as a single check (``Resolver.weigh``): the resolver (weights, model, weighers) is
 built once in the parent, and forked workers inherit it and score slices of the pairs. A
 larger engine (Spark, for a register that outgrows one machine) takes the same seam: a
@@ -19,18 +20,29 @@ function from a resolver to its scored pairs.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
+from multiprocessing.connection import Connection
 
 import numpy as np
 import numpy.typing as npt
 
 from corridor.domain.resolution.resolver import Resolver, ScoredPair
-from corridor.domain.screening.index import MAX_POSTINGS, query_and_stored_keys
+from corridor.domain.screening.index import (
+    MAX_POSTINGS,
+    NameHashes,
+    Names,
+    distinct_names,
+    joined_hashes,
+    name_hashes,
+    query_and_stored_keys,
+)
 from corridor.domain.screening.records import Person
-from corridor.engines.forked import forked_map, in_background
+from corridor.engines.forked import can_fork, forked_map, in_background
 
 # A key asked for by many records and held by many (a common name part with a birth year,
 # which every record of that year asks for) makes asked x held pairs, nearly all strangers:
@@ -41,6 +53,10 @@ CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough
 # similarities anew and hands its pairs back (the development set's 105,000: 0.96 s in one,
 # 1.32 s in two)
 FORK_FROM = 500_000
+# The distinct names this process keys for the join, the last of them: the join's process keys
+# the rest and then runs the query, while this one goes on to build the resolver and the
+# weighers (the development set: 0.35 s of keys here, 0.6 s of keys and query there)
+KEYED_HERE = 0.4
 Positions = npt.NDArray[np.int32]
 Joined = Callable[[], tuple[Positions, Positions]]  # waits for the join's pairs
 
@@ -70,15 +86,51 @@ def joining(people: Sequence[Person]) -> Iterator[Joined]:
     """The pairs of ``people`` (by position, as a resolver of them numbers its records) that
     share a selective key, being found now in a forked process: the block is given a function
     that waits for them, for ``scored_pairs``."""
-    with in_background(partial(_joined, people)) as joined:
-        yield joined
+    if not can_fork():
+        with in_background(partial(_joined, people)) as joined:
+            yield joined
+        return
+    names = distinct_names(people)
+    there = len(names) - round(len(names) * KEYED_HERE)
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    with in_background(
+        partial(_joined, people, partial(_shared, receiving, sending, there))
+    ) as joined:
+        receiving.close()  # the join's process holds its own end: its exit ends the pipe
+        # sent from a thread: a pipe holds 64 KiB, and the join's process reads the hashes
+        # only once it has made its own, by which time this one is building the resolver
+        keyed = name_hashes(names[there:])
+        sender = threading.Thread(target=_send, args=(sending, keyed), daemon=True)
+        sender.start()
+        try:
+            yield joined
+        finally:
+            sender.join()
 
 
-def _joined(people: Sequence[Person]) -> tuple[Positions, Positions]:
+def _send(sending: Connection, keyed: NameHashes) -> None:
+    with sending:
+        sending.send(keyed)
+
+
+def _shared(
+    receiving: Connection, sending: Connection, there: int, names: list[Names]
+) -> NameHashes:
+    """In the join's process: the ``name_hashes`` of the first ``there`` names, made here,
+    joined by those of the rest, made by the process that started the join."""
+    sending.close()  # the other's end: the pipe then ends if the other process does
+    own = name_hashes(names[:there])
+    with receiving:
+        return joined_hashes(own, receiving.recv())
+
+
+def _joined(
+    people: Sequence[Person], hashed: Callable[[list[Names]], NameHashes] | None = None
+) -> tuple[Positions, Positions]:
     """The pairs that share a selective key: the join, on DuckDB."""
     import duckdb  # here, in the process that joins: the one that reads need not wait for it
 
-    (asked, askers), (held, holders) = query_and_stored_keys(people)
+    (asked, askers), (held, holders) = query_and_stored_keys(people, hashed)
     query = {"key": asked, "owner": askers}
     stored = {"key": held, "owner": holders}  # as the index files them
     with duckdb.connect() as con:

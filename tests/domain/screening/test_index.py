@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from corridor.domain.screening.dates import parse_birth_date
-from corridor.domain.screening.index import CandidateIndex, key_arrays, query_and_stored_keys
+from corridor.domain.screening.index import (
+    CandidateIndex,
+    NameHashes,
+    Names,
+    joined_hashes,
+    key_arrays,
+    name_hashes,
+    query_and_stored_keys,
+)
 from corridor.domain.screening.records import Person, prepare
 
 
@@ -50,6 +58,20 @@ def test_a_dataset_keyed_both_ways_at_once_has_the_keys_of_each_way() -> None:
             zip(alone[0].tolist(), alone[1].tolist(), strict=True)
         )
     assert set(both[0][0].tolist()) != set(both[1][0].tolist())  # the dates differ
+
+
+def test_names_keyed_in_two_runs_give_the_keys_of_one() -> None:
+    whole = query_and_stored_keys(PEOPLE)
+    distinct = len({person.names for person in PEOPLE})
+    for cut in range(distinct + 1):
+
+        def in_two(names: list[Names], cut: int = cut) -> NameHashes:
+            return joined_hashes(name_hashes(names[:cut]), name_hashes(names[cut:]))
+
+        split = query_and_stored_keys(PEOPLE, in_two)
+        for (hashes, owners), (split_hashes, split_owners) in zip(whole, split, strict=True):
+            assert hashes.tolist() == split_hashes.tolist()
+            assert owners.tolist() == split_owners.tolist()
 
 
 def test_keys_are_distinct_per_person_and_none_for_nobody() -> None:

@@ -10,7 +10,7 @@ million alerts take a few hundred megabytes and a look-up is a binary search.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations
 
@@ -85,6 +85,11 @@ def _date_keys(born: BirthDate | None, *, query: bool) -> list[str]:
 
 
 Keys = tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]  # hashes, and their holders
+Names = tuple[NameForm, ...]
+Offsets = npt.NDArray[np.int64]
+Hashes = npt.NDArray[np.int64]
+# Names' keys hashed (each name's keys from its offset to the next), then their folded parts
+NameHashes = tuple[Offsets, Hashes, Offsets, Hashes]
 
 
 def key_arrays(people: Sequence[Person], *, query: bool) -> Keys:
@@ -94,22 +99,63 @@ def key_arrays(people: Sequence[Person], *, query: bool) -> Keys:
     A register's names and dates repeat, so each distinct name and date is keyed once, in
     Python; the keys of a name part with a date (every part with every date key of the
     record) are then mixed from the two hashes for all records at once."""
-    return _Keyed(people).keys(query=query)
+    return _Keyed(people, name_hashes).keys(query=query)
 
 
-def query_and_stored_keys(people: Sequence[Person]) -> tuple[Keys, Keys]:
+def query_and_stored_keys(
+    people: Sequence[Person], hashed: Callable[[list[Names]], NameHashes] | None = None
+) -> tuple[Keys, Keys]:
     """``key_arrays`` as a look-up asks and as the index stores, for a dataset resolved
-    against itself: only the date keys differ, so the rest is made once for both."""
-    keyed = _Keyed(people)
+    against itself: only the date keys differ, so the rest is made once for both.
+
+    ``hashed`` gives the ``name_hashes`` of the people's ``distinct_names`` (by default, by
+    calling it): a caller may have had some of them made elsewhere."""
+    keyed = _Keyed(people, hashed or name_hashes)
     return keyed.keys(query=True), keyed.keys(query=False)
+
+
+def distinct_names(people: Sequence[Person]) -> list[Names]:
+    """The people's names, each once, in the order of their first holder."""
+    return list(dict.fromkeys(person.names for person in people))
+
+
+def name_hashes(names: Sequence[Names]) -> NameHashes:
+    """The hashed keys of each name, and of the folded parts its date keys pair with: the
+    slow half of keying a dataset (Python, once per name), made apart so that two processes
+    can share it (``joined_hashes`` puts the halves together)."""
+    keys, parts = [], []
+    for names_of_one in names:
+        name_keys, name_parts = _name_keys(names_of_one)
+        keys.append([hash(key) for key in name_keys])
+        parts.append([hash(part) for part in name_parts])
+    return (*_flat(keys), *_flat(parts))
+
+
+def joined_hashes(first: NameHashes, then: NameHashes) -> NameHashes:
+    """The ``name_hashes`` of two runs of names, as of the one run they make."""
+    return (
+        *_joined_flat(first[0], first[1], then[0], then[1]),
+        *_joined_flat(first[2], first[3], then[2], then[3]),
+    )
+
+
+def _joined_flat(
+    offsets: Offsets, values: Hashes, more_offsets: Offsets, more_values: Hashes
+) -> tuple[Offsets, Hashes]:
+    return (
+        np.concatenate([offsets, more_offsets[1:] + offsets[-1]]),
+        np.concatenate([values, more_values]),
+    )
 
 
 class _Keyed:
     """A dataset's keys but those with a date: the name keys and the document keys, each
     record's name parts (for the date keys to pair with) and its birth date by number."""
 
-    def __init__(self, people: Sequence[Person]) -> None:
-        name_code: dict[tuple[NameForm, ...], int] = {}
+    def __init__(
+        self, people: Sequence[Person], hashed: Callable[[list[Names]], NameHashes]
+    ) -> None:
+        name_code: dict[Names, int] = {}
         date_code: dict[BirthDate | None, int] = {}
         names = np.empty(len(people), dtype=np.int64)
         self.dates = np.empty(len(people), dtype=np.int64)
@@ -122,13 +168,9 @@ class _Keyed:
                 documents.extend(hash(f"n|{document}") for document in person.documents)
                 document_owners.extend([position] * len(person.documents))
         self.births = list(date_code)
-        name_hashes, part_hashes = [], []
-        for form in name_code:
-            name_keys, name_parts = _name_keys(form)
-            name_hashes.append([hash(key) for key in name_keys])
-            part_hashes.append([hash(part) for part in name_parts])
-        name_owners, name_values = _gather(names, name_hashes)
-        self.part_owners, self.parts = _gather(names, part_hashes)
+        key_offsets, key_values, part_offsets, part_values = hashed(list(name_code))
+        name_owners, name_values = _gather(names, key_offsets, key_values)
+        self.part_owners, self.parts = _gather(names, part_offsets, part_values)
         self.part_counts = np.bincount(self.part_owners, minlength=len(people))
         self.undated = np.concatenate([name_values, np.asarray(documents, dtype=np.int64)])
         self.undated_owners = np.concatenate(
@@ -152,7 +194,7 @@ class _Keyed:
         return hashes, holders.astype(np.int32)
 
 
-def _flat(lists: list[list[int]]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+def _flat(lists: list[list[int]]) -> tuple[Offsets, Hashes]:
     """Lists of hashes as one array and the offsets where each list starts (and the end)."""
     sizes = np.fromiter((len(values) for values in lists), dtype=np.int64, count=len(lists))
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
@@ -163,10 +205,10 @@ def _flat(lists: list[list[int]]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np
 
 
 def _gather(
-    codes: npt.NDArray[np.int64], lists: list[list[int]]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """For each record, the hashes of the list its code names: owners and values."""
-    offsets, flat = _flat(lists)
+    codes: npt.NDArray[np.int64], offsets: Offsets, flat: Hashes
+) -> tuple[npt.NDArray[np.int64], Hashes]:
+    """For each record, the hashes of the list its code names (``_flat``'s offsets and
+    values): owners and values."""
     owners, within = _blocks(np.diff(offsets)[codes])
     return owners, flat[offsets[codes][owners] + within]
 
