@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
 
-from corridor.engines.collector import collector_paused
+from corridor.engines.collector import collector_paused, kept_to_the_end
 
 
 @pytest.fixture(autouse=True)
@@ -58,3 +59,18 @@ def test_an_ordinary_job_leaves_its_objects_to_the_collector() -> None:
         kept = [[k] for k in range(1_000)]
     assert gc.get_freeze_count() == 0
     assert kept
+
+
+class _Made:
+    """Something a job makes (a plain object can be referenced weakly)."""
+
+
+def test_what_a_last_job_keeps_lives_until_the_next_last_job() -> None:
+    with collector_paused(last_job=True):
+        made = _Made()
+        kept_to_the_end(made)
+    alive = weakref.ref(made)
+    del made
+    assert alive() is not None  # left for the process's end
+    with collector_paused(last_job=True):
+        assert alive() is None  # a second job in one process (a test's) lets it go

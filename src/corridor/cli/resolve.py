@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from corridor.engines.collector import collector_paused
+from corridor.engines.collector import collector_paused, kept_to_the_end
 from corridor.ingest.contacts import ByLine, reading_contacts
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ def _resolve(
         f"{len(read):,} records in {len(set(entity_of.values())):,} entities "
         f"({len(linked):,} linked pairs) in {time.perf_counter() - started:.1f} s"
     )
+    kept_to_the_end(read, resolver, scored, linked, entity_of)
 
 
 class _Stages:
