@@ -28,6 +28,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from corridor.domain.arrays import unique_sorted
 from corridor.domain.names.compare import token_similarity
 from corridor.domain.names.fold import fold, skeleton
 from corridor.domain.names.variants import groups
@@ -136,7 +137,7 @@ class NameTable:
             todo = todo[done == 0]
             if not todo.size:
                 return out
-            self._learn(np.unique(unknown[1 : 1 + unknown[0]]))
+            self._learn(unique_sorted(unknown[1 : 1 + unknown[0]]))
 
     def _learn(self, keys: Codes) -> None:
         """The similarities of these pairs of token numbers (sorted, none known yet)."""

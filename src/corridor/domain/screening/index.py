@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 import numpy.typing as npt
 
+from corridor.domain.arrays import unique_sorted
 from corridor.domain.names.fold import fold, skeleton
 from corridor.domain.names.variants import labels
 from corridor.domain.screening.dates import BirthDate
@@ -263,5 +264,5 @@ class CandidateIndex:
         slices = [self.owners[s:e] for s, e in zip(starts[chosen], ends[chosen], strict=True)]
         if not slices:
             return []
-        found: list[int] = np.unique(np.concatenate(slices)).tolist()
+        found: list[int] = unique_sorted(np.concatenate(slices)).tolist()
         return found
