@@ -48,7 +48,7 @@ from corridor.engines.forked import can_fork, forked_map, in_background
 # which every record of that year asks for) makes asked x held pairs, nearly all strangers:
 # beyond this many it selects nothing on its own, as a key held too often does for one check.
 MAX_PAIRS_PER_KEY = 4_000
-CHUNK = 20_000  # pairs per task: enough to amortise the hand-over, small enough to balance
+CHUNK = 20_000  # pairs per worker's task: enough to amortise the hand-over, few enough to balance
 # Below this many pairs one process weighs faster than two: a forked worker learns its token
 # similarities anew and hands its pairs back (the development set's 105,000: 0.96 s in one,
 # 1.32 s in two)
@@ -56,7 +56,7 @@ FORK_FROM = 500_000
 # The distinct names this process keys for the join, the last of them: the join's process keys
 # the rest and then runs the query, while this one goes on to build the resolver and the
 # weighers (the development set: 0.35 s of keys here, 0.6 s of keys and query there)
-KEYED_HERE = 0.4
+KEYED_HERE = 0.5
 Positions = npt.NDArray[np.int32]
 Joined = Callable[[], tuple[Positions, Positions]]  # waits for the join's pairs
 
@@ -173,8 +173,11 @@ def scored_pairs(
     if progress is not None:
         progress(f"{len(lefts):,} candidate pairs found")
     total = len(lefts)
-    bounds = [(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
-    count = 1 if total < FORK_FROM or len(bounds) <= 1 else workers or os.cpu_count() or 1
+    count = 1 if total < FORK_FROM or total <= CHUNK else workers or os.cpu_count() or 1
+    # workers share slices; one process weighs every pair at once, as each slice makes its
+    # own passes over the names (the development set: 0.21 s at once, 0.27 s in slices)
+    size = CHUNK if count > 1 else max(total, 1)
+    bounds = [(start, min(start + size, total)) for start in range(0, total, size)]
 
     def weigh(bound: tuple[int, int]) -> list[ScoredPair]:
         start, end = bound
