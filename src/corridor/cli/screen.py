@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -47,7 +46,7 @@ def _node_alerts(agency: str) -> tuple[list[Person], dict[str, str]]:
     with context.database().transaction() as session:
         agency_id = AgencyRepository(session).get(agency).id
         alerts = AlertRepository(session).active(agency_id)
-        people = [replace(person_of(a), id=a.reference) for a in alerts]
+        people = [person_of(a)._replace(id=a.reference) for a in alerts]
         return people, {a.reference: a.alert_type for a in alerts}
 
 

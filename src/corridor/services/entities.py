@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -721,7 +721,7 @@ def partner_matches(
             members[entity_id or record_id].append(known[str(record_id)])
     found = []
     for alert in copies:
-        subject = ResolverRecord(replace(person_of(alert), id=f"alert:{alert.id}"), None)
+        subject = ResolverRecord(person_of(alert)._replace(id=f"alert:{alert.id}"), None)
         for pair in resolver.matches(subject, AUTO_LINK, recent):
             match = pair.right if pair.left == subject.person.id else pair.left
             entity = entity_of.get(match)
