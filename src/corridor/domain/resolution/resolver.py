@@ -271,12 +271,16 @@ class Resolver:
         )
 
     def bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
-        """The evidence that two records are one person, for the compatibility check."""
+        """The evidence that two records are one person, for the compatibility check: exact
+        where it may reach ``COMPATIBLE_BITS``, -inf where not even a perfect name would lift
+        it there (most pairs that clustering meets and no key joined: their names need no
+        alignment, which is most of a pair's cost)."""
         if marks_differ(left.person, right.person):
             return float("-inf")
-        bits = self.scorer.bits(left.person, right.person)
-        assert bits is not None  # no floor, so always weighed
-        return bits + self.contact_bits(left, right)
+        contacts = self.contact_bits(left, right)
+        floor = COMPATIBLE_BITS - contacts - 1e-9  # a hair lower, so rounding never decides
+        bits = self.scorer.bits(left.person, right.person, floor)
+        return float("-inf") if bits is None else bits + contacts
 
     def compatible(self, record: ResolverRecord, members: Sequence[ResolverRecord]) -> bool:
         """May ``record`` join the entity of ``members``? Every pair must hold up."""
