@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from corridor.domain.resolution.resolver import Resolver
+from corridor.domain.screening.index import NameHashes, Names
 from corridor.engines import resolution
 from corridor.engines.resolution import candidate_pairs, scored_pairs
 from corridor.ingest.records import read_records
@@ -87,3 +90,34 @@ def test_a_key_that_would_pair_crowds_selects_nothing_in_bulk(
     assert len(found()) > 1  # under the shipped limit the crowd's keys still select
     monkeypatch.setattr(resolution, "MAX_PAIRS_PER_KEY", 100)
     assert found() == {("A1", "A2")}
+
+
+def test_a_join_whose_process_fails_before_taking_the_hashes_fails_without_waiting(
+    resolver: Resolver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = [record.person for record in resolver.by_position]
+    first = people[0].names
+    real = resolution.name_hashes
+
+    def hashed(names: list[Names]) -> NameHashes:
+        if names and names[0] == first:  # the join's process's share
+            raise RuntimeError("keying failed")
+        offsets, values, part_offsets, parts = real(names)
+        # more than a pipe holds, so that the hand-over waits for a reader
+        return offsets, np.resize(values, 2_000_000), part_offsets, parts
+
+    monkeypatch.setattr(resolution, "name_hashes", hashed)
+    signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(30)
+    try:
+        with (
+            pytest.raises(RuntimeError, match="keying failed"),
+            resolution.joining(people) as joined,
+        ):
+            joined()
+    finally:
+        signal.alarm(0)
+
+
+def _hung(signum: int, frame: object) -> None:
+    raise AssertionError("the join waited for a process that had failed")

@@ -110,7 +110,10 @@ def joining(people: Sequence[Person]) -> Iterator[Joined]:
 
 def _send(sending: Connection, keyed: NameHashes) -> None:
     with sending:
-        sending.send(keyed)
+        try:
+            sending.send(keyed)
+        except BrokenPipeError:
+            pass  # the join's process failed before reading: its error is what the join gives
 
 
 def _shared(
@@ -119,8 +122,8 @@ def _shared(
     """In the join's process: the ``name_hashes`` of the first ``there`` names, made here,
     joined by those of the rest, made by the process that started the join."""
     sending.close()  # the other's end: the pipe then ends if the other process does
-    own = name_hashes(names[:there])
-    with receiving:
+    with receiving:  # closed on any failure too, so that the other's send does not wait
+        own = name_hashes(names[:there])
         return joined_hashes(own, receiving.recv())
 
 
