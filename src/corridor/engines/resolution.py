@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from functools import partial
 from multiprocessing.connection import Connection
 
@@ -109,11 +109,9 @@ def joining(people: Sequence[Person]) -> Iterator[Joined]:
 
 
 def _send(sending: Connection, keyed: NameHashes) -> None:
-    with sending:
-        try:
-            sending.send(keyed)
-        except BrokenPipeError:
-            pass  # the join's process failed before reading: its error is what the join gives
+    # the join's process may have failed before reading: its error is what the join gives
+    with sending, suppress(BrokenPipeError):
+        sending.send(keyed)
 
 
 def _shared(
