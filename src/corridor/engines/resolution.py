@@ -170,6 +170,7 @@ def scored_pairs(
         if joined is None:  # the join and the weighers need only the records: a core each
             joined = stack.enter_context(joining(resolver.screener.alerts))
         resolver.weighers()  # made once, here, for every worker
+        resolver.marked_ids()  # and what clustering asks of every record
         lefts, rights = _dated(resolver, *joined())  # the dates on the side that waits
     if progress is not None:
         progress(f"{len(lefts):,} candidate pairs found")

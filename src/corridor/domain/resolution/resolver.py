@@ -73,6 +73,7 @@ class Resolver:
         self.same: set[tuple[str, str]] = set()
         self.not_same: set[tuple[str, str]] = set()
         self._weighing: tuple[PersonWeigher, Shared, Shared] | None = None
+        self._marked_records: frozenset[str] | None = None
 
     def judge(self, same: set[tuple[str, str]], not_same: set[tuple[str, str]]) -> None:
         """Analysts' judgements, as ordered pairs of record ids: a ``same`` pair is linked
@@ -222,10 +223,12 @@ class Resolver:
         """The evidence of pairs weighed already (perhaps in another process), with the
         judgements: clustering asks for it again each time two groups holding them meet."""
         known = self._known
-        fresh = {(p.left, p.right): p.bits for p in pairs if (p.left, p.right) not in known}
+        fresh = dict(zip(map(_BY_IDS, pairs), map(_BY_BITS, pairs), strict=True))
+        if known:  # a pair clustering has met before keeps what it was found then
+            fresh = {pair: bits for pair, bits in fresh.items() if pair not in known}
         # only an analyst's judgement or two names' diacritics can change a weighed pair's
         # evidence; few records keep their names' marks, so most pairs are taken as weighed
-        marked = self._marked_ids
+        marked = self.marked_ids()
         looked_at = (self.same | self.not_same) & fresh.keys()
         looked_at.update(k for k in fresh if k[0] in marked and k[1] in marked)
         for key in looked_at:
@@ -260,15 +263,19 @@ class Resolver:
             return float("-inf")
         return scored
 
-    @cached_property
-    def _marked_ids(self) -> frozenset[str]:
-        """The records whose names keep diacritics: ``marks_differ`` holds only between two."""
-        return frozenset(
-            rid
-            for rid, r in self.records.items()
-            if not all(form.written.isascii() for form in r.person.names)  # most records
-            and _marked(r.person.names)
-        )
+    def marked_ids(self) -> frozenset[str]:
+        """The records whose names keep diacritics (``marks_differ`` holds only between two),
+        found on first use: the bulk engine asks while its join runs, before clustering."""
+        if self._marked_records is None:
+            marked = set()
+            for rid, record in self.records.items():
+                names = record.person.names
+                if len(names) == 1 and names[0].written.isascii():  # most records
+                    continue
+                if _marked(names):
+                    marked.add(rid)
+            self._marked_records = frozenset(marked)
+        return self._marked_records
 
     def bits(self, left: ResolverRecord, right: ResolverRecord) -> float:
         """The evidence that two records are one person, for the compatibility check: exact
