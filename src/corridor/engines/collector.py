@@ -44,6 +44,6 @@ def collector_paused(*, last_job: bool = False) -> Iterator[None]:
 
 def kept_to_the_end(*made: object) -> None:
     """Keep what a command's job made alive until the process ends, rather than free it
-    object by object as the command returns (0.06 s after resolving 20,000 records: records,
+    object by object as the command returns (0.04 s after resolving 20,000 records: records,
     pairs, entities), when its exit reclaims the memory at once."""
     _KEPT.append(made)

@@ -50,8 +50,8 @@ from corridor.engines.forked import can_fork, forked_map, in_background
 MAX_PAIRS_PER_KEY = 4_000
 CHUNK = 20_000  # pairs per worker's task: enough to amortise the hand-over, few enough to balance
 # Below this many pairs one process weighs faster than two: a forked worker learns its token
-# similarities anew and hands its pairs back (the development set's 105,000: 0.96 s in one,
-# 1.32 s in two)
+# similarities anew and hands its pairs back (the development set's 105,000 on 2026-12-06:
+# 0.26 to 0.29 s in one, 0.31 to 0.41 s in two)
 FORK_FROM = 500_000
 # The share of the distinct names this process keys for the join, the last of them: the
 # join's process keys the rest and then runs the query, while this one goes on to build the
