@@ -116,7 +116,9 @@ def query_and_stored_keys(
 
 
 def distinct_names(people: Sequence[Person]) -> list[Names]:
-    """The people's names, each once, in the order of their first holder."""
+    """The people's names, each once, in the order of their first holder: the order in which
+    ``_Keyed`` numbers them and asks its ``hashed`` for their hashes, so that a share of them
+    made by another process (``engines/resolution.py``) lines up."""
     return list(dict.fromkeys(person.names for person in people))
 
 
